@@ -1,0 +1,103 @@
+package dev.atrium.tiers.memory;
+
+import dev.atrium.tiers.Ticker;
+import java.util.Objects;
+
+/**
+ * The shape of a memory tier: its eviction policy, its bound (entry count, or total weight with a
+ * weigher), its sharding, its clock and where its victims go.
+ *
+ * @param policy the eviction policy
+ * @param capacity the maximum entry count, or the maximum total weight when {@code weigher} is set
+ * @param weigher the weight of an entry, or null to bound by entry count
+ * @param shards the number of shards (a power of two), or 0 for the default of the policy
+ * @param ticker the clock deadlines are read from
+ * @param removalListener receives every entry that leaves the tier
+ */
+public record MemoryTierConfig<K, V>(
+    EvictionPolicy policy,
+    long capacity,
+    Weigher<K, V> weigher,
+    int shards,
+    Ticker ticker,
+    RemovalListener<K, V> removalListener) {
+
+  public MemoryTierConfig {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(ticker, "ticker");
+    Objects.requireNonNull(removalListener, "removalListener");
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must be >= 0, was " + capacity);
+    }
+    if (shards < 0 || (shards != 0 && Integer.bitCount(shards) != 1)) {
+      throw new IllegalArgumentException("shards must be 0 (default) or a power of two, was " + shards);
+    }
+  }
+
+  /** Whether the bound is a total weight rather than an entry count. */
+  public boolean weighted() {
+    return weigher != null;
+  }
+
+  /** The weight of one entry under this configuration: 1 when bounded by count. */
+  public int weigh(K key, V value) {
+    if (weigher == null) {
+      return 1;
+    }
+    int weight = weigher.weigh(key, value);
+    if (weight < 0) {
+      throw new IllegalArgumentException("weigher returned a negative weight " + weight + " for " + key);
+    }
+    return weight;
+  }
+
+  public static <K, V> Builder<K, V> builder() {
+    return new Builder<>();
+  }
+
+  /** Builds a {@link MemoryTierConfig}; defaults: W-TinyLFU, 10,000 entries, system clock. */
+  public static final class Builder<K, V> {
+    private EvictionPolicy policy = EvictionPolicy.TINYLFU;
+    private long capacity = 10_000;
+    private Weigher<K, V> weigher;
+    private int shards;
+    private Ticker ticker = Ticker.system();
+    private RemovalListener<K, V> removalListener = RemovalListener.none();
+
+    public Builder<K, V> policy(EvictionPolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    public Builder<K, V> maximumSize(long entries) {
+      this.capacity = entries;
+      this.weigher = null;
+      return this;
+    }
+
+    public Builder<K, V> maximumWeight(long weight, Weigher<K, V> weigher) {
+      this.capacity = weight;
+      this.weigher = Objects.requireNonNull(weigher, "weigher");
+      return this;
+    }
+
+    public Builder<K, V> shards(int shards) {
+      this.shards = shards;
+      return this;
+    }
+
+    public Builder<K, V> ticker(Ticker ticker) {
+      this.ticker = ticker;
+      return this;
+    }
+
+    public Builder<K, V> removalListener(RemovalListener<K, V> removalListener) {
+      this.removalListener = removalListener;
+      return this;
+    }
+
+    public MemoryTierConfig<K, V> build() {
+      return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, removalListener);
+    }
+  }
+}

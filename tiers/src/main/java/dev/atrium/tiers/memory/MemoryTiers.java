@@ -1,0 +1,14 @@
+package dev.atrium.tiers.memory;
+
+/** Creates the memory tier that a configuration names. */
+public final class MemoryTiers {
+  private MemoryTiers() {}
+
+  public static <K, V> MemoryTier<K, V> create(MemoryTierConfig<K, V> config) {
+    return switch (config.policy()) {
+      case TINYLFU -> new TinyLfuMemoryTier<>(config);
+      case LRU, FIFO, SIEVE, S3FIFO -> throw new IllegalArgumentException(
+          "eviction policy " + config.policy().configName() + " is not available in this build");
+    };
+  }
+}
