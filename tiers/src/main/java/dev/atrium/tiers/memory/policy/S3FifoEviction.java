@@ -131,12 +131,20 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
     return null;
   }
 
-  /** Reinserts M's read tail entries, one frequency point cheaper each time, until one is unread. */
+  /**
+   * Reinserts M's read tail entries, one frequency point cheaper each time, until one is unread.
+   * Alone, that takes at most {@code maxFrequency} reinsertions per entry; readers bumping
+   * frequencies meanwhile could prolong it, so past that many the tail is the victim regardless.
+   */
   private PolicyNode<K, V> evictMain() {
-    while (!main.isEmpty()) {
+    if (main.isEmpty()) {
+      return null;
+    }
+    long reinsertionsLeft = (long) maxFrequency * main.size();
+    while (true) {
       PolicyNode<K, V> tail = main.oldest();
       int frequency = tail.bits;
-      if (frequency > 0) {
+      if (frequency > 0 && reinsertionsLeft-- > 0) {
         tail.bits = frequency - 1;
         main.moveToNewest(tail);
       } else {
@@ -144,7 +152,6 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
         return tail;
       }
     }
-    return null;
   }
 
   private void remember(PolicyNode<K, V> victim) {
@@ -165,9 +172,13 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
     }
   }
 
+  /**
+   * The ghost's fingerprint of a key: a bijection of {@code hashCode()}, mixed with other constants
+   * than the tier's shard selector so that the keys of one shard do not share low bits here.
+   */
   private static int hash(Object key) {
-    int h = key.hashCode() * 0x9E3779B9;
-    return h ^ (h >>> 16);
+    int h = key.hashCode() * 0x85EBCA6B;
+    return h ^ (h >>> 13);
   }
 
   private NodeQueue<K, V> queueOf(PolicyNode<K, V> node) {
