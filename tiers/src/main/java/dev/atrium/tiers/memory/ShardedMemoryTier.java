@@ -94,7 +94,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     this.weighted = config.weighted();
     this.capacity = config.capacity();
     int count = shardCount(config.shards(), capacity, Runtime.getRuntime().availableProcessors());
-    this.shards = new Shard[count];
+    this.shards = (Shard<K, V>[]) new Shard<?, ?>[count];
     this.mask = count - 1;
     for (int i = 0; i < count; i++) {
       long share = capacity / count + (i < capacity % count ? 1 : 0);
