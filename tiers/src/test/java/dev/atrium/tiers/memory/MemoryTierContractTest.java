@@ -272,6 +272,16 @@ abstract class MemoryTierContractTest {
   }
 
   @Test
+  void aTierOfCapacityZeroHoldsNothing() {
+    MemoryTier<String, String> tier = newTier(0);
+    tier.put("a", "1", Ticker.NEVER);
+    tier.cleanUp();
+    assertNull(tier.get("a"));
+    assertEquals(0, tier.size());
+    assertEquals(List.of("a"), listener.keys(RemovalCause.CAPACITY));
+  }
+
+  @Test
   void boundByWeightHolds() {
     MemoryTier<String, String> tier = newWeightedTier(100);
     for (int i = 0; i < 200; i++) {
