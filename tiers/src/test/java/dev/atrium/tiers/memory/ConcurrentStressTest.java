@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConcurrentStressTest {
   private static final int THREADS = 3;
-  private static final int OPS_PER_THREAD = 100_000;
+  private static final int OPS_PER_THREAD = 70_000;
   /** Caffeine's per-operation expiry bookkeeping makes it slower here; fewer ops keep it ~1 s. */
-  private static final int OPS_PER_THREAD_TINYLFU = 40_000;
+  private static final int OPS_PER_THREAD_TINYLFU = 30_000;
   private static final int KEYS = 256;
 
   @ParameterizedTest
