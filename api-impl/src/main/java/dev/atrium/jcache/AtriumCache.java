@@ -15,10 +15,10 @@ import dev.atrium.jcache.processor.EntryAction;
 import dev.atrium.jcache.processor.ProcessedEntry;
 import dev.atrium.jcache.processor.ProcessorResult;
 import dev.atrium.jcache.spi.AtriumCacheManager;
+import dev.atrium.tiers.CacheStore;
 import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.memory.EntrySlot;
 import dev.atrium.tiers.memory.MemoryEntry;
-import dev.atrium.tiers.memory.MemoryTier;
 import dev.atrium.tiers.memory.MemoryTiers;
 import dev.atrium.tiers.memory.RemovalCause;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ import javax.cache.processor.EntryProcessorResult;
  * A JCache {@link Cache} over Atrium's memory tier.
  *
  * <p><b>How an operation runs.</b> Every write, and every read that must decide something
- * (conditional operations, {@code invoke}), runs as one {@link MemoryTier#compute} on its key: the
+ * (conditional operations, {@code invoke}), runs as one {@link CacheStore#compute} on its key: the
  * tier holds the key while the JCache rules decide (writer first, then expiry, then the change), so
  * each operation is atomic per key. What the rules decided is recorded in an {@link Outcome} and
  * published after the key is released: listeners and statistics never run under a tier lock.
@@ -70,7 +70,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   private final String name;
   private final AtriumCacheManager manager;
   private final AtriumConfiguration<K, V> configuration;
-  private final MemoryTier<K, V> tier;
+  private final CacheStore<K, V> tier;
   private final ExpiryCalculator expiry;
   private final ExpiryPolicy expiryPolicy;
   private final ReadThrough<K, V> readThrough;

@@ -15,6 +15,7 @@ public class MemoryEntry<K, V> {
   private final V value;
   private final int weight;
   private volatile long deadline;
+  private volatile boolean persisted;
 
   public MemoryEntry(K key, V value, int weight, long deadline) {
     this.key = key;
@@ -44,6 +45,18 @@ public class MemoryEntry<K, V> {
   /** For tier implementations only: callers move a deadline through {@link MemoryTier#renew}. */
   public final void setDeadline(long deadline) {
     this.deadline = deadline;
+  }
+
+  /**
+   * Whether a lower tier already holds this exact entry (it was promoted from disk unchanged), so
+   * that evicting it needs no write. Set by the hybrid store; a new value is a new entry, unset.
+   */
+  public final boolean isPersisted() {
+    return persisted;
+  }
+
+  public final void markPersisted() {
+    this.persisted = true;
   }
 
   public final boolean isExpired(long now) {

@@ -1,68 +1,11 @@
 package dev.atrium.tiers.memory;
 
-import java.util.Iterator;
+import dev.atrium.tiers.CacheStore;
 
 /**
- * A bounded, concurrent map of entries with deadlines: the memory tier.
- *
- * <p><b>Contract, for every eviction policy.</b>
- * <ul>
- *   <li>An expired entry is never returned by any method, including the iterator; it is reclaimed
- *       when an operation finds it or by {@link #cleanUp()}, and reported as
- *       {@link RemovalCause#EXPIRED}, without waiting for capacity pressure.</li>
- *   <li>Operations on one key are linearizable: {@link #compute} runs its function while holding
- *       the key exclusively, and {@link #put}/{@link #remove} are atomic.</li>
- *   <li>After each operation returns, the tier is within its bound (entry count or weight). An
- *       entry heavier than the whole capacity is not admitted: it is reported as
- *       {@link RemovalCause#OVERSIZED}, and any older value of its key is removed so that no
- *       stale value can be read.</li>
- *   <li>Every entry that leaves is reported once to the {@link RemovalListener}.</li>
- * </ul>
- * Keys and values are never null. Time comes from the tier's {@link dev.atrium.tiers.Ticker}.
+ * The memory tier: a {@link CacheStore} held entirely on the heap, under one of the
+ * {@link EvictionPolicy eviction policies}. Its contract is {@link CacheStore}'s; what it adds is
+ * where its victims go: every entry that leaves is reported to the {@link RemovalListener} of its
+ * {@link MemoryTierConfig}, with its {@link RemovalCause}.
  */
-public interface MemoryTier<K, V> extends Iterable<MemoryEntry<K, V>>, AutoCloseable {
-
-  /** The live entry of {@code key}, or null. Counts as an access for the eviction policy. */
-  MemoryEntry<K, V> get(K key);
-
-  /** The live entry of {@code key}, or null, without telling the eviction policy. */
-  MemoryEntry<K, V> peek(K key);
-
-  /** Maps {@code key} to {@code value} until {@code deadline}; returns the live entry it replaced. */
-  MemoryEntry<K, V> put(K key, V value, long deadline);
-
-  /** Removes {@code key}; returns the live entry removed, or null. */
-  MemoryEntry<K, V> remove(K key);
-
-  /** Runs {@code computation} with {@code key} held exclusively and applies what it decided. */
-  <R> R compute(K key, EntryComputation<K, V, R> computation);
-
-  /**
-   * Moves the deadline of {@code entry} if it is still the live entry of its key (an access that
-   * renews it); returns whether it was.
-   */
-  boolean renew(MemoryEntry<K, V> entry, long deadline);
-
-  /** A weakly consistent iterator over the live entries; {@code remove()} is supported. */
-  @Override
-  Iterator<MemoryEntry<K, V>> iterator();
-
-  /** The number of entries, expired ones not yet reclaimed included. */
-  long size();
-
-  /** The total weight of the entries (equal to {@link #size()} in a tier bounded by count). */
-  long weightedSize();
-
-  /** The bound: maximum entry count, or maximum total weight when weighted. */
-  long capacity();
-
-  /** Removes every entry without reporting them. */
-  void clear();
-
-  /** Reclaims expired entries and finishes any pending maintenance now. */
-  void cleanUp();
-
-  /** Releases the tier's resources; the tier is empty afterwards. */
-  @Override
-  void close();
-}
+public interface MemoryTier<K, V> extends CacheStore<K, V> {}
