@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The disk tier as a set-associative log over RocksDB, after Kangaroo's KSet (McAllister et al.,
@@ -135,6 +136,11 @@ final class SetAssociativeDiskTier implements DiskTier {
 
   /** Opens the tier described by {@code config}; throws if its directory is in use. */
   static SetAssociativeDiskTier open(DiskTierConfig config) {
+    return open(config, UnaryOperator.identity());
+  }
+
+  /** Opens the tier with its store wrapped by {@code decorator} (fault injection in tests). */
+  static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
       long setsBytes = (long) (config.budgetBytes() * SET_SHARE);
@@ -146,7 +152,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       boolean kept = directory.prepare(config.persistent(), layout);
       KvStore store;
       try {
-        store = openStore(config, directory, setsBytes, largeBytes);
+        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
       } catch (StoreException e) {
         if (!kept) {
           throw e;
@@ -154,12 +160,20 @@ final class SetAssociativeDiskTier implements DiskTier {
         // the data cannot even be opened (a corrupt manifest, say): start empty
         directory.wipe();
         kept = false;
-        store = openStore(config, directory, setsBytes, largeBytes);
+        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
       }
       SetAssociativeDiskTier tier =
           new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
       if (kept) {
-        tier.recover();
+        try {
+          tier.recover();
+        } catch (StoreException e) {
+          // part of the data cannot be scanned, so the filters cannot cover it: start empty
+          store.close();
+          directory.wipe();
+          store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+          tier = new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
+        }
       }
       if (config.persistent()) {
         directory.markIntact();
@@ -519,6 +533,16 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
   }
 
+  /** Deletes every record of {@code set}. Caller holds the set's lock. */
+  private void wipeSet(int set) {
+    try {
+      store.deleteRecordRange(SlotKey.first(set), SlotKey.end(set));
+      filters.reset(set);
+    } catch (StoreException e) {
+      failed(e);
+    }
+  }
+
   private void dropCorrupt(int set, int slot) {
     ReentrantLock lock = lock(set);
     lock.lock();
@@ -552,6 +576,9 @@ final class SetAssociativeDiskTier implements DiskTier {
       gate.success();
     } catch (StoreException e) {
       failed(e);
+      if (e.corruption()) {
+        wipeSet(set); // a set that cannot be scanned cannot be trimmed: drop it whole
+      }
       return;
     }
     filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
