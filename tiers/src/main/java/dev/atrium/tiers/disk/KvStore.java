@@ -1,0 +1,77 @@
+package dev.atrium.tiers.disk;
+
+import java.util.List;
+
+/**
+ * What the disk tier needs from its storage engine: two keyspaces (set records under
+ * {@link dev.atrium.tiers.disk.format.SlotKey}s, large values under large ids), point reads, blind
+ * writes, atomic batches and range scans. Implemented over RocksDB in
+ * {@code dev.atrium.tiers.disk.rocksdb}, the only package that imports it. Every method throws
+ * {@link StoreException} on failure; writes are in the write-ahead log on return when the store
+ * is persistent.
+ */
+public interface KvStore extends AutoCloseable {
+
+  /** The set record under {@code slotKey}, or null. */
+  byte[] getRecord(byte[] slotKey);
+
+  /** The large-value record under {@code largeKey}, or null (it may have been dropped by FIFO). */
+  byte[] getLarge(byte[] largeKey);
+
+  void putRecord(byte[] slotKey, byte[] record);
+
+  /** Writes a large value and its stub atomically. */
+  void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub);
+
+  /** Deletes the given set records atomically. */
+  void deleteRecords(List<byte[]> slotKeys);
+
+  /** Deletes the set records in {@code [from, to)}. */
+  void deleteRecordRange(byte[] from, byte[] to);
+
+  /** Deletes everything. */
+  void clear();
+
+  /** Calls {@code visitor} for each set record in {@code [from, to)} in key order. */
+  void scanRecords(byte[] from, byte[] to, RecordVisitor visitor);
+
+  /** A cursor over every set record, consistent as of its creation. */
+  RecordCursor openCursor();
+
+  /** The largest large id present, or -1. */
+  long lastLargeId();
+
+  /** Bytes of all the store's files. */
+  long sizeOnDisk();
+
+  /** Bytes the storage engine wrote to files: WAL, flushes and compactions. */
+  long storageBytesWritten();
+
+  /** Tries to leave a background error state (e.g. after a full disk); returns whether it did. */
+  boolean recover();
+
+  /** Flushes memtables to table files (tests and benchmarks). */
+  void flush();
+
+  @Override
+  void close();
+
+  /** Receives records in key order; returns false to stop. */
+  @FunctionalInterface
+  interface RecordVisitor {
+    boolean visit(byte[] slotKey, byte[] record);
+  }
+
+  /** A forward cursor over set records. */
+  interface RecordCursor extends AutoCloseable {
+    /** Moves to the next record; false at the end. */
+    boolean next();
+
+    byte[] key();
+
+    byte[] record();
+
+    @Override
+    void close();
+  }
+}

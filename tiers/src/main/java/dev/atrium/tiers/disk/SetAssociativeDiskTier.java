@@ -1,0 +1,777 @@
+package dev.atrium.tiers.disk;
+
+import dev.atrium.tiers.disk.format.RecordCodec;
+import dev.atrium.tiers.disk.format.SlotKey;
+import dev.atrium.tiers.disk.format.XxHash64;
+import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The disk tier as a set-associative log over RocksDB, after Kangaroo's KSet (McAllister et al.,
+ * SOSP'21) and CacheLib's small-object cache (Berg et al., OSDI'20): no per-key index in memory,
+ * eviction inside fixed-budget sets, appends instead of read-modify-write.
+ *
+ * <h2>Layout</h2>
+ * The budget's set share ({@link #SET_SHARE}) is split into {@code 2^b} sets; the top {@code b}
+ * bits of a key's {@link XxHash64} pick its set, the low 32 bits its slot. A set is the key range
+ * {@code [set, set+1)} of RocksDB's {@code sets} column family: one record per slot under the
+ * 8-byte {@link SlotKey}, each record stamped with a tier-wide sequence number, so the set is a
+ * log ordered by sequence (see {@link RecordCodec} for the bytes). Writing is a blind put: no
+ * read before write; a newer record of a key replaces the older one under the same RocksDB key,
+ * and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
+ * ARCHITECTURE.md (one RocksDB value per set, merge-appended): a lookup here is one point read of
+ * one record instead of reading and scanning a whole set, which is what makes disk hits cost
+ * about as much as a raw RocksDB get; the set stays the unit of budget and eviction.
+ *
+ * <h2>Eviction (trim)</h2>
+ * Each set has a byte counter in memory, incremented by every append. When it passes the set's
+ * budget, the set is trimmed: scanned once, and rewritten by deletes only (one atomic batch):
+ * tombstones, expired and corrupt records are dropped, then the live records are kept newest
+ * first up to {@link #FILL_TARGET} of the budget (oldest out first, FIFO within the set as in
+ * Kangaroo). Survivors are not rewritten. The set's filter is rebuilt from the survivors.
+ *
+ * <h2>Filter</h2>
+ * A per-set Bloom filter over slots ({@link SetFilters}) answers {@link #mayContain} and screens
+ * misses without I/O; a false positive costs one point read that finds another key or nothing.
+ * Heap: about {@code filterBitsPerKey / fill} bits per resident entry plus ~28 bytes per set.
+ *
+ * <h2>Large values</h2>
+ * A record bigger than the large-value threshold is written to the {@code large} column family
+ * (a FIFO log bounded by {@link #LARGE_SHARE} of the budget, oldest table files dropped whole)
+ * under a fresh increasing id, and a small stub with the key and the id goes to the set, in one
+ * atomic batch. The set stays the only authority: a large value is reachable only through the
+ * newest stub of its key, and the full key is checked again on the large record.
+ *
+ * <h2>Concurrency</h2>
+ * Loads take no lock: a filter check (acquire reads) and one RocksDB point read, which sees every
+ * write that returned before it started. Writers (store, invalidate, trim, clear) of one set
+ * serialize on a striped lock ({@link #STRIPES} locks) held across the RocksDB write and the
+ * filter/counter update, so a trim (scan + delete batch + filter rebuild) never races an append
+ * of its own set and no append is lost or left out of the filter. Sequence numbers and large ids
+ * come from atomics. {@link #close()} waits for in-flight operations (a striped counter) before
+ * releasing native handles, so no thread ever touches a closed RocksDB.
+ *
+ * <h2>Failures</h2>
+ * Every storage error is caught, counted and reported to the {@link HealthGate}, which switches
+ * the tier off after repeated errors. A write that could not be done may leave an older value on
+ * disk; its set is then poisoned (reads miss until it is wiped by its next write), and a
+ * persistent directory loses its intact marker so the data is not trusted after a restart. A
+ * corrupt record (bad CRC, bad shape, or RocksDB reporting corruption) is a miss, counted, and
+ * deleted.
+ *
+ * <h2>Capacity</h2>
+ * Bytes on disk = set records ({@link #SET_SHARE} of the budget, logical bytes before
+ * compression) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete versions, tombstones,
+ * memtables flushed but not yet compacted, WAL and logs, which the remaining share absorbs. The
+ * documented bound is {@code budget * DiskTierConfig.SLACK}.
+ */
+final class SetAssociativeDiskTier implements DiskTier {
+  /** Share of the budget for the logical bytes of set records. */
+  static final double SET_SHARE = 0.55;
+  /** Share of the budget for the large-value FIFO log. */
+  static final double LARGE_SHARE = 0.15;
+  /** A trim keeps the newest live records up to this fraction of the set's budget. */
+  static final double FILL_TARGET = 0.7;
+  static final int STRIPES = 1024;
+
+  private final DiskTierConfig config;
+  private final TierDirectory directory;
+  private final KvStore store;
+  private final SetFilters filters;
+  private final HealthGate gate;
+  private final DeadlineClock deadlines;
+  private final ReentrantLock[] locks;
+  private final int setBits;
+  private final int setBudget;
+  private final int fillTarget;
+  private final int largeThreshold;
+  private final long maxRecord;
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong largeIds = new AtomicLong();
+  private final LongAdder inflight = new LongAdder();
+  private final Set<DiskCursor> cursors = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+  private volatile long lastDiskBytes;
+
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder filterSkips = new LongAdder();
+  private final LongAdder falsePositives = new LongAdder();
+  private final LongAdder stores = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder corrupt = new LongAdder();
+  private final LongAdder ioErrors = new LongAdder();
+  private final LongAdder trims = new LongAdder();
+  private final LongAdder evicted = new LongAdder();
+  private final LongAdder bytesWritten = new LongAdder();
+
+  private SetAssociativeDiskTier(DiskTierConfig config, TierDirectory directory, KvStore store,
+      int setBits, int setBudget, long largeBytes) {
+    this.config = config;
+    this.directory = directory;
+    this.store = store;
+    this.setBits = setBits;
+    this.setBudget = setBudget;
+    this.fillTarget = (int) (setBudget * FILL_TARGET);
+    this.largeThreshold = config.largeValueBytes() > 0 ? config.largeValueBytes() : setBudget / 8;
+    this.maxRecord = Math.max(largeThreshold, largeBytes / 2);
+    this.filters = new SetFilters(1 << setBits, config.filterBitsPerKey());
+    this.gate = new HealthGate(config.ticker(), config.directory().toString());
+    this.deadlines = new DeadlineClock(config.ticker(), config.wallClock());
+    this.locks = new ReentrantLock[Math.min(STRIPES, 1 << setBits)];
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new ReentrantLock();
+    }
+  }
+
+  /** Opens the tier described by {@code config}; throws if its directory is in use. */
+  static SetAssociativeDiskTier open(DiskTierConfig config) {
+    return open(config, UnaryOperator.identity());
+  }
+
+  /** Opens the tier with its store wrapped by {@code decorator} (fault injection in tests). */
+  static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
+    TierDirectory directory = TierDirectory.lock(config.directory());
+    try {
+      long setsBytes = (long) (config.budgetBytes() * SET_SHARE);
+      long largeBytes = (long) (config.budgetBytes() * LARGE_SHARE);
+      long wanted = Math.max(1, Math.min(1 << 30, setsBytes / config.setBytes()));
+      int sets = Long.numberOfTrailingZeros(Long.highestOneBit(wanted));
+      int setBudget = (int) Math.min(Integer.MAX_VALUE / 2, setsBytes >>> sets);
+      String layout = "format=" + RecordCodec.FORMAT_VERSION + ",setBits=" + sets;
+      boolean kept = directory.prepare(config.persistent(), layout);
+      KvStore store;
+      try {
+        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+      } catch (StoreException e) {
+        if (!kept) {
+          throw e;
+        }
+        // the data cannot even be opened (a corrupt manifest, say): start empty
+        directory.wipe();
+        kept = false;
+        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+      }
+      SetAssociativeDiskTier tier =
+          new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
+      if (kept) {
+        try {
+          tier.recover();
+        } catch (StoreException e) {
+          // part of the data cannot be scanned, so the filters cannot cover it: start empty
+          store.close();
+          directory.wipe();
+          store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+          tier = new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
+        }
+      }
+      if (config.persistent()) {
+        directory.markIntact();
+      }
+      return tier;
+    } catch (RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static KvStore openStore(DiskTierConfig config, TierDirectory directory,
+      long setsBytes, long largeBytes) {
+    return RocksKvStore.open(directory.data(), config.persistent(), config.compression(),
+        setsBytes, largeBytes, config.spaceLimitBytes());
+  }
+
+  @Override
+  public DiskEntry load(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    enter();
+    try {
+      long hash = XxHash64.hash(key);
+      int set = SlotKey.set(hash, setBits);
+      int slot = SlotKey.slot(hash);
+      if (!filters.mayContain(set, slot)) {
+        filterSkips.increment();
+        misses.increment();
+        return null;
+      }
+      DiskEntry entry = gate.allow() ? read(set, slot, key) : null;
+      (entry == null ? misses : hits).increment();
+      return entry;
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public void store(byte[] key, byte[] value, long deadline) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    enter();
+    try {
+      long hash = XxHash64.hash(key);
+      int set = SlotKey.set(hash, setBits);
+      int slot = SlotKey.slot(hash);
+      int size = RecordCodec.putSize(key.length, value.length);
+      if (key.length > RecordCodec.MAX_KEY || size > maxRecord
+          || deadlines.expiredAtTicker(deadline)) {
+        if (!deadlines.expiredAtTicker(deadline)) {
+          dropped.increment();
+        }
+        if (filters.mayContain(set, slot)) {
+          writeTombstone(set, slot, key);
+        }
+        return;
+      }
+      if (!gate.allow()) {
+        lost(set, slot);
+        return;
+      }
+      long seq = sequence.incrementAndGet();
+      long wall = deadlines.toWall(deadline);
+      byte[] slotKey = SlotKey.of(set, slot);
+      byte[] record;
+      byte[] largeKey = null;
+      byte[] largeRecord = null;
+      if (size > largeThreshold) {
+        largeKey = RecordCodec.largeKey(largeIds.getAndIncrement());
+        largeRecord = RecordCodec.largeValue(key, value);
+        record = RecordCodec.largeStub(seq, wall, key, RecordCodec.largeId(largeKey),
+            value.length);
+      } else {
+        record = RecordCodec.put(seq, wall, key, value);
+      }
+      ReentrantLock lock = lock(set);
+      lock.lock();
+      try {
+        try {
+          repairIfPoisoned(set);
+          if (largeKey == null) {
+            store.putRecord(slotKey, record);
+          } else {
+            store.putLarge(largeKey, largeRecord, slotKey, record);
+          }
+          gate.success();
+        } catch (StoreException e) {
+          failed(e);
+          lost(set, slot);
+          return;
+        }
+        filters.add(set, slot, record.length, capacityKeys(record.length));
+        stores.increment();
+        bytesWritten.add(record.length + (largeRecord == null ? 0 : largeRecord.length));
+        maybeTrim(set);
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public void invalidate(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    enter();
+    try {
+      long hash = XxHash64.hash(key);
+      int set = SlotKey.set(hash, setBits);
+      int slot = SlotKey.slot(hash);
+      if (filters.mayContain(set, slot)) {
+        writeTombstone(set, slot, key);
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public boolean mayContain(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    enter();
+    try {
+      long hash = XxHash64.hash(key);
+      return !gate.off() && filters.mayContain(SlotKey.set(hash, setBits), SlotKey.slot(hash));
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public void clear() {
+    enter();
+    try {
+      for (ReentrantLock lock : locks) {
+        lock.lock();
+      }
+      try {
+        try {
+          store.clear();
+          gate.success();
+          for (int set = 0; set < filters.sets(); set++) {
+            filters.reset(set);
+            filters.unpoison(set);
+          }
+        } catch (StoreException e) {
+          failed(e);
+          for (int set = 0; set < filters.sets(); set++) {
+            filters.poison(set);
+          }
+          suspect();
+        }
+      } finally {
+        for (ReentrantLock lock : locks) {
+          lock.unlock();
+        }
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public DiskCursor entries() {
+    enter();
+    try {
+      LiveCursor cursor = new LiveCursor(store.openCursor());
+      cursors.add(cursor);
+      return cursor;
+    } catch (StoreException e) {
+      failed(e);
+      return new LiveCursor(null);
+    } finally {
+      exit();
+    }
+  }
+
+  @Override
+  public long diskBytes() {
+    enter();
+    try {
+      lastDiskBytes = store.sizeOnDisk();
+    } catch (StoreException e) {
+      // keep the last size we could read
+    } finally {
+      exit();
+    }
+    return lastDiskBytes;
+  }
+
+  @Override
+  public DiskTierStats stats() {
+    long written = 0;
+    if (!closed) {
+      enter();
+      try {
+        written = store.storageBytesWritten();
+      } finally {
+        exit();
+      }
+    }
+    return new DiskTierStats(hits.sum(), misses.sum(), filterSkips.sum(), falsePositives.sum(),
+        stores.sum(), dropped.sum(), corrupt.sum(), ioErrors.sum(), trims.sum(), evicted.sum(),
+        bytesWritten.sum(), written, gate.off(), filters.heapBytes(), filters.sets());
+  }
+
+  /** Flushes RocksDB's memtables to files (tests and benchmarks: makes entries disk-resident). */
+  void flush() {
+    enter();
+    try {
+      store.flush();
+    } finally {
+      exit();
+    }
+  }
+
+  int setBudget() {
+    return setBudget;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    while (inflight.sum() != 0) {
+      Thread.onSpinWait();
+    }
+    for (DiskCursor cursor : cursors.toArray(new DiskCursor[0])) {
+      cursor.close();
+    }
+    store.close();
+    if (!config.persistent()) {
+      directory.wipe();
+    }
+    directory.close();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private DiskEntry read(int set, int slot, byte[] key) {
+    byte[] record;
+    try {
+      record = store.getRecord(SlotKey.of(set, slot));
+      gate.success();
+    } catch (StoreException e) {
+      failed(e);
+      if (e.corruption()) {
+        dropCorrupt(set, slot);
+      }
+      return null;
+    }
+    if (record == null) {
+      falsePositives.increment();
+      return null;
+    }
+    if (!RecordCodec.isValidSetRecord(record)) {
+      corrupt.increment();
+      dropCorrupt(set, slot);
+      return null;
+    }
+    if (!RecordCodec.keyEquals(record, key)) {
+      falsePositives.increment();
+      return null;
+    }
+    return decode(key, record);
+  }
+
+  /** The entry of a verified record whose key is {@code key}, or null. */
+  private DiskEntry decode(byte[] key, byte[] record) {
+    int kind = RecordCodec.kind(record);
+    if (kind == RecordCodec.KIND_TOMBSTONE) {
+      return null;
+    }
+    long wall = RecordCodec.wallDeadline(record);
+    if (deadlines.expiredAt(wall)) {
+      return null;
+    }
+    if (kind == RecordCodec.KIND_PUT) {
+      return new DiskEntry(key, RecordCodec.value(record), deadlines.fromWall(wall));
+    }
+    byte[] large;
+    try {
+      large = store.getLarge(RecordCodec.largeKey(RecordCodec.stubLargeId(record)));
+      gate.success();
+    } catch (StoreException e) {
+      failed(e);
+      return null;
+    }
+    if (large == null) {
+      return null; // aged out of the FIFO log
+    }
+    if (!RecordCodec.isValidLargeRecord(large)
+        || !RecordCodec.largeMatches(large, key, RecordCodec.stubValueLength(record))) {
+      corrupt.increment();
+      return null;
+    }
+    return new DiskEntry(key, RecordCodec.largeValueOf(large), deadlines.fromWall(wall));
+  }
+
+  private void writeTombstone(int set, int slot, byte[] key) {
+    if (!gate.allow()) {
+      lost(set, slot);
+      return;
+    }
+    byte[] record = RecordCodec.tombstone(sequence.incrementAndGet(), key);
+    ReentrantLock lock = lock(set);
+    lock.lock();
+    try {
+      try {
+        if (filters.poisoned(set)) {
+          return; // nothing in a poisoned set can be read; its next write wipes it
+        }
+        store.putRecord(SlotKey.of(set, slot), record);
+        gate.success();
+      } catch (StoreException e) {
+        failed(e);
+        lost(set, slot);
+        return;
+      }
+      filters.addBytes(set, record.length);
+      bytesWritten.add(record.length);
+      maybeTrim(set);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A write to {@code slot} was not done: an older value there must never be read again. */
+  private void lost(int set, int slot) {
+    dropped.increment();
+    if (filters.mayContain(set, slot) && filters.poison(set)) {
+      suspect();
+    }
+  }
+
+  private void suspect() {
+    if (config.persistent()) {
+      directory.markSuspect();
+    }
+  }
+
+  /** Wipes a poisoned set before writing to it again. Caller holds the set's lock. */
+  private void repairIfPoisoned(int set) {
+    if (filters.poisoned(set)) {
+      store.deleteRecordRange(SlotKey.first(set), SlotKey.end(set));
+      filters.reset(set);
+      filters.unpoison(set);
+      if (config.persistent() && !filters.anyPoisoned()) {
+        directory.markIntact();
+      }
+    }
+  }
+
+  /** Deletes every record of {@code set}. Caller holds the set's lock. */
+  private void wipeSet(int set) {
+    try {
+      store.deleteRecordRange(SlotKey.first(set), SlotKey.end(set));
+      filters.reset(set);
+    } catch (StoreException e) {
+      failed(e);
+    }
+  }
+
+  private void dropCorrupt(int set, int slot) {
+    ReentrantLock lock = lock(set);
+    lock.lock();
+    try {
+      store.deleteRecords(List.of(SlotKey.of(set, slot)));
+    } catch (StoreException e) {
+      failed(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Trims the set if it is over budget or its filter is overfull. Caller holds the lock. */
+  private void maybeTrim(int set) {
+    boolean over = filters.bytes(set) > setBudget;
+    if (over || filters.overfull(set)) {
+      trim(set, over ? fillTarget : Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Drops dead records of {@code set} and the oldest live ones beyond {@code target} bytes, then
+   * rebuilds its filter from the survivors. Caller holds the set's lock.
+   */
+  private void trim(int set, int target) {
+    Survey survey = new Survey();
+    try {
+      store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
+      survey.keepNewest(target);
+      store.deleteRecords(survey.drop);
+      gate.success();
+    } catch (StoreException e) {
+      failed(e);
+      if (e.corruption()) {
+        wipeSet(set); // a set that cannot be scanned cannot be trimmed: drop it whole
+      }
+      return;
+    }
+    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
+        survey.keptBytes);
+    trims.increment();
+    evicted.add(survey.drop.size());
+  }
+
+  /** Rebuilds the filters and counters from the data (a persistent tier at open). */
+  private void recover() {
+    long maxSequence = 0;
+    Survey survey = null;
+    int current = -1;
+    try (KvStore.RecordCursor cursor = store.openCursor()) {
+      while (cursor.next()) {
+        byte[] key = cursor.key();
+        if (key.length != SlotKey.LENGTH) {
+          continue;
+        }
+        int set = SlotKey.setOf(key);
+        if (set != current) {
+          finishRecovery(current, survey);
+          current = set;
+          survey = new Survey();
+        }
+        byte[] record = cursor.record();
+        survey.visit(key, record);
+        if (RecordCodec.isValidSetRecord(record)) {
+          maxSequence = Math.max(maxSequence, RecordCodec.sequence(record));
+        }
+      }
+      finishRecovery(current, survey);
+      sequence.set(maxSequence);
+      largeIds.set(store.lastLargeId() + 1);
+    }
+  }
+
+  private void finishRecovery(int set, Survey survey) {
+    if (set < 0 || set >= filters.sets()) {
+      return;
+    }
+    survey.keepNewest(setBudget);
+    store.deleteRecords(survey.drop);
+    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
+        survey.keptBytes);
+  }
+
+  private int capacityKeys(int averageRecordBytes) {
+    return Math.max(1, setBudget / Math.max(averageRecordBytes, RecordCodec.HEADER + 1));
+  }
+
+  private ReentrantLock lock(int set) {
+    return locks[set & (locks.length - 1)];
+  }
+
+  private void failed(StoreException e) {
+    if (e.corruption()) {
+      corrupt.increment();
+    } else {
+      ioErrors.increment();
+      gate.failure(e);
+    }
+  }
+
+  private void enter() {
+    inflight.increment();
+    if (closed) {
+      inflight.decrement();
+      throw new IllegalStateException("disk tier " + config.directory() + " is closed");
+    }
+  }
+
+  private void exit() {
+    inflight.decrement();
+  }
+
+  /** The records of one set, sorted out into those to keep and those to drop. */
+  private final class Survey {
+    final List<byte[]> drop = new ArrayList<>();
+    private byte[][] keys = new byte[16][];
+    private long[] sequences = new long[16];
+    private int[] sizes = new int[16];
+    int[] slots = new int[16];
+    private int live;
+    int kept;
+    int keptBytes;
+
+    boolean visit(byte[] key, byte[] record) {
+      if (!RecordCodec.isValidSetRecord(record)) {
+        corrupt.increment();
+        drop.add(key);
+      } else if (RecordCodec.kind(record) == RecordCodec.KIND_TOMBSTONE
+          || deadlines.expiredAt(RecordCodec.wallDeadline(record))) {
+        drop.add(key);
+      } else {
+        if (live == keys.length) {
+          int n = live * 2;
+          keys = Arrays.copyOf(keys, n);
+          sequences = Arrays.copyOf(sequences, n);
+          sizes = Arrays.copyOf(sizes, n);
+          slots = Arrays.copyOf(slots, n);
+        }
+        keys[live] = key;
+        sequences[live] = RecordCodec.sequence(record);
+        sizes[live] = record.length;
+        slots[live] = SlotKey.slotOf(key);
+        live++;
+      }
+      return true;
+    }
+
+    /** Keeps the newest live records within {@code target} bytes; the rest go to drop. */
+    void keepNewest(int target) {
+      Integer[] order = new Integer[live];
+      for (int i = 0; i < live; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Long.compare(sequences[b], sequences[a]));
+      int[] keptSlots = new int[Math.max(1, live)];
+      boolean full = false;
+      for (Integer i : order) {
+        if (!full && (long) keptBytes + sizes[i] <= target) {
+          keptBytes += sizes[i];
+          keptSlots[kept++] = slots[i];
+        } else {
+          full = true;
+          drop.add(keys[i]);
+        }
+      }
+      slots = keptSlots;
+    }
+
+    int averageKept() {
+      return kept == 0 ? setBudget : keptBytes / kept;
+    }
+  }
+
+  /** Iterates live entries, skipping dead, corrupt and poisoned ones. */
+  private final class LiveCursor implements DiskCursor {
+    private KvStore.RecordCursor cursor;
+    private DiskEntry next;
+
+    LiveCursor(KvStore.RecordCursor cursor) {
+      this.cursor = cursor;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && cursor != null) {
+        enter();
+        try {
+          if (!cursor.next()) {
+            close();
+            break;
+          }
+          byte[] slotKey = cursor.key();
+          if (slotKey.length != SlotKey.LENGTH || filters.poisoned(SlotKey.setOf(slotKey))) {
+            continue;
+          }
+          byte[] record = cursor.record();
+          if (!RecordCodec.isValidSetRecord(record)) {
+            corrupt.increment();
+            continue;
+          }
+          next = decode(RecordCodec.key(record), record);
+        } catch (StoreException e) {
+          failed(e);
+          close();
+        } finally {
+          exit();
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public DiskEntry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      DiskEntry entry = next;
+      next = null;
+      return entry;
+    }
+
+    @Override
+    public void close() {
+      KvStore.RecordCursor c = cursor;
+      if (c != null) {
+        cursor = null;
+        c.close();
+        cursors.remove(this);
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.atrium.tiers.disk;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The heap side of the sets: per set a small Bloom filter over the slots it holds, the record
+ * bytes appended since it was last trimmed, the number of keys added to its filter, and a
+ * "poisoned" flag. No per-key index: a set of n keys costs about {@code bitsPerKey} bits per key
+ * it can hold plus a fixed ~28 bytes (array header, reference, two counters).
+ *
+ * <p><b>Filter.</b> A set's filter is sized when it is (re)built for the number of records its
+ * budget holds at the set's own average record size, so the bits per entry do not depend on the
+ * value size. Bits are only added between rebuilds; a rebuild (at trim) starts from the surviving
+ * slots, which is how deleted keys leave. Probes are derived from the 32-bit slot (the low bits of
+ * the key hash), {@code k} of them by double hashing, mapped onto the array by multiply-shift.
+ *
+ * <p><b>Concurrency.</b> Writers (add, rebuild, counters) hold the set's lock in the tier.
+ * Readers ({@link #mayContain}) take no lock: the filter array is published with release
+ * semantics and its words are set with release and read with acquire, so a reader that starts
+ * after an add returned sees its bits. A rebuild publishes a new array built from a scan made
+ * under the lock, so no append is lost.
+ *
+ * <p><b>Poison.</b> A set whose on-disk content may be stale (a tombstone or a write was lost to
+ * an error) is poisoned: it answers "absent" to every key until it is wiped and rebuilt.
+ */
+final class SetFilters {
+  private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle FILTERS = MethodHandles.arrayElementVarHandle(long[][].class);
+  /** Bytes of a long[] header with compressed class pointers, plus the reference to it. */
+  private static final int ARRAY_OVERHEAD = 16 + 4;
+
+  private final long[][] filters;
+  private final int[] bytes;
+  private final int[] added;
+  private final AtomicLongArray poison;
+  private final int bitsPerKey;
+  private final int probes;
+
+  SetFilters(int sets, int bitsPerKey) {
+    this.filters = new long[sets][];
+    this.bytes = new int[sets];
+    this.added = new int[sets];
+    this.poison = new AtomicLongArray((sets + 63) >>> 6);
+    this.bitsPerKey = bitsPerKey;
+    this.probes = Math.max(1, (int) Math.round(bitsPerKey * 0.69));
+  }
+
+  /** False if no key with {@code slot} is in {@code set}. Lock-free. */
+  boolean mayContain(int set, int slot) {
+    long[] filter = (long[]) FILTERS.getAcquire(filters, set);
+    if (filter == null || poisoned(set)) {
+      return false;
+    }
+    long bits = (long) filter.length << 6;
+    long h = mix(slot);
+    int a = (int) h;
+    int b = (int) (h >>> 32) | 1;
+    for (int i = 0; i < probes; i++) {
+      long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
+      long word = (long) WORDS.getAcquire(filter, (int) (bit >>> 6));
+      if ((word & (1L << bit)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Records an append of {@code recordBytes} for {@code slot}; creates the filter for
+   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock.
+   */
+  void add(int set, int slot, int recordBytes, int capacityKeys) {
+    long[] filter = filters[set];
+    if (filter == null) {
+      filter = new long[words(capacityKeys)];
+      set(filter, slot, false);
+      FILTERS.setRelease(filters, set, filter);
+    } else {
+      set(filter, slot, true);
+    }
+    bytes[set] += recordBytes;
+    added[set]++;
+  }
+
+  /** Counts an append of a record whose slot is already in the filter (a tombstone). */
+  void addBytes(int set, int recordBytes) {
+    bytes[set] += recordBytes;
+  }
+
+  /** Replaces the filter with one over {@code slots[0, count)}. Caller holds the set's lock. */
+  void rebuild(int set, int[] slots, int count, int capacityKeys, int liveBytes) {
+    long[] filter = null;
+    if (count > 0) {
+      filter = new long[words(Math.max(count, capacityKeys))];
+      for (int i = 0; i < count; i++) {
+        set(filter, slots[i], false);
+      }
+    }
+    FILTERS.setRelease(filters, set, filter);
+    bytes[set] = liveBytes;
+    added[set] = count;
+  }
+
+  /** Forgets everything about {@code set}. Caller holds the set's lock. */
+  void reset(int set) {
+    rebuild(set, null, 0, 0, 0);
+  }
+
+  int bytes(int set) {
+    return bytes[set];
+  }
+
+  /** Whether more keys were added to the set's filter than it was sized for. */
+  boolean overfull(int set) {
+    long[] filter = filters[set];
+    return filter != null && (long) added[set] * bitsPerKey > (long) filter.length << 6;
+  }
+
+  boolean poisoned(int set) {
+    return (poison.get(set >>> 6) & (1L << set)) != 0;
+  }
+
+  /** Marks the set poisoned; returns whether it was not already. */
+  boolean poison(int set) {
+    long mask = 1L << set;
+    return (poison.getAndAccumulate(set >>> 6, mask, (w, m) -> w | m) & mask) == 0;
+  }
+
+  void unpoison(int set) {
+    long mask = 1L << set;
+    poison.getAndAccumulate(set >>> 6, ~mask, (w, m) -> w & m);
+  }
+
+  boolean anyPoisoned() {
+    for (int i = 0; i < poison.length(); i++) {
+      if (poison.get(i) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int sets() {
+    return bytes.length;
+  }
+
+  /** Heap bytes of the per-set structures (filters, counters, poison bits and the arrays). */
+  long heapBytes() {
+    long total = 3L * 16 + (long) filters.length * (4 + 4 + 4) + poison.length() * 8L + 16;
+    for (int i = 0; i < filters.length; i++) {
+      long[] filter = (long[]) FILTERS.getAcquire(filters, i);
+      if (filter != null) {
+        total += ARRAY_OVERHEAD - 4 + filter.length * 8L;
+      }
+    }
+    return total;
+  }
+
+  private int words(int keys) {
+    return (int) Math.max(1, ((long) keys * bitsPerKey + 63) >>> 6);
+  }
+
+  private void set(long[] filter, int slot, boolean published) {
+    long bits = (long) filter.length << 6;
+    long h = mix(slot);
+    int a = (int) h;
+    int b = (int) (h >>> 32) | 1;
+    for (int i = 0; i < probes; i++) {
+      long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
+      int index = (int) (bit >>> 6);
+      if (published) {
+        WORDS.getAndBitwiseOrRelease(filter, index, 1L << bit);
+      } else {
+        filter[index] |= 1L << bit;
+      }
+    }
+  }
+
+  /** Spreads the 32-bit slot over 64 bits (the murmur3 finalizer). */
+  private static long mix(int slot) {
+    long z = slot * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+    z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    return z ^ (z >>> 33);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.atrium.tiers.disk.rocksdb;
+
+import dev.atrium.tiers.disk.Compression;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactionOptionsFIFO;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.DataBlockIndexType;
+import org.rocksdb.InfoLogLevel;
+
+/**
+ * RocksDB options chosen for a cache tier, in one place (the benchmark's raw-RocksDB ceiling
+ * uses the same ones).
+ *
+ * <ul>
+ *   <li><b>No WAL unless persistent</b> ({@code WriteOptions.disableWAL}): a non-persistent tier
+ *       is wiped at open, so logging is pure cost. When persistent the WAL is on, not synced: it
+ *       survives a process crash (RocksDB writes it before the memtable) but not a power loss.</li>
+ *   <li><b>A small block cache</b> ({@link #BLOCK_CACHE_BYTES}): the memory tier is the cache;
+ *       RocksDB's cache only has to hold index blocks and the blocks of the current
+ *       read. The OS page cache does the rest.</li>
+ *   <li><b>4 KiB blocks with a hash index inside each block</b>: lookups are point reads.</li>
+ *   <li><b>RocksDB Bloom filters only above the last level</b> ({@code optimize_filters_for_hits}):
+ *       the tier's own heap filter already screens misses, so RocksDB's filters only have to
+ *       spare the upper levels on hits, and the last level (about 90% of the keys) carries
+ *       none: about one bit of native memory per entry instead of ten.</li>
+ *   <li><b>Leveled compaction with dynamic level sizes</b>: the lowest space amplification
+ *       (about 1.1x), which the disk budget needs; small write buffers scaled to the budget so
+ *       that obsolete versions are compacted away soon.</li>
+ *   <li><b>Large values: FIFO compaction</b> bounded by {@code max_table_files_size}: the oldest
+ *       table file is dropped whole when the bound is passed, no rewrite ever.</li>
+ *   <li><b>Compression selectable</b> (none, LZ4, ZSTD) for both column families.</li>
+ *   <li><b>Info log kept small</b> (warnings only, 1 MiB, 2 files): it counts against the budget.</li>
+ * </ul>
+ */
+public final class RocksTuning {
+  /** RocksDB's block cache, shared by both column families. */
+  public static final long BLOCK_CACHE_BYTES = 8L << 20;
+
+  private RocksTuning() {}
+
+  public static DBOptions dbOptions(long budgetBytes, boolean persistent) {
+    return new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(2)
+        .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+        .setMaxLogFileSize(1L << 20)
+        .setKeepLogFileNum(2)
+        .setMaxManifestFileSize(4L << 20)
+        .setMaxTotalWalSize(persistent ? Math.max(1L << 20, budgetBytes / 32) : 0)
+        .setBytesPerSync(1L << 20)
+        .setAvoidFlushDuringShutdown(!persistent);
+  }
+
+  /** Options of the set column family: point reads of small records. */
+  public static ColumnFamilyOptions setOptions(long setsBytes, Compression compression,
+      Cache blockCache) {
+    long writeBuffer = clamp(setsBytes / 16, 256L << 10, 32L << 20);
+    BlockBasedTableConfig table = new BlockBasedTableConfig()
+        .setBlockCache(blockCache)
+        .setBlockSize(4096)
+        .setDataBlockIndexType(DataBlockIndexType.kDataBlockBinaryAndHash)
+        .setFilterPolicy(new BloomFilter(10))
+        .setCacheIndexAndFilterBlocks(false);
+    ColumnFamilyOptions options = new ColumnFamilyOptions()
+        .setTableFormatConfig(table)
+        .setCompressionType(type(compression))
+        .setBottommostCompressionType(type(compression))
+        .setWriteBufferSize(writeBuffer)
+        .setMaxWriteBufferNumber(3)
+        .setLevel0FileNumCompactionTrigger(4)
+        .setTargetFileSizeBase(clamp(setsBytes / 16, 256L << 10, 64L << 20))
+        .setMaxBytesForLevelBase(Math.max(writeBuffer * 4, 1L << 20))
+        .setLevelCompactionDynamicLevelBytes(true)
+        .setOptimizeFiltersForHits(true);
+    options.setCompactionStyle(CompactionStyle.LEVEL);
+    return options;
+  }
+
+  /** Options of the large-value column family: a bounded FIFO log. */
+  public static ColumnFamilyOptions largeOptions(long largeBytes, Compression compression,
+      Cache blockCache) {
+    BlockBasedTableConfig table = new BlockBasedTableConfig()
+        .setBlockCache(blockCache)
+        .setBlockSize(16 << 10);
+    ColumnFamilyOptions options = new ColumnFamilyOptions()
+        .setTableFormatConfig(table)
+        .setCompressionType(type(compression))
+        .setWriteBufferSize(clamp(largeBytes / 8, 64L << 10, 16L << 20))
+        .setMaxWriteBufferNumber(2)
+        .setCompactionStyle(CompactionStyle.FIFO)
+        .setCompactionOptionsFIFO(new CompactionOptionsFIFO()
+            .setMaxTableFilesSize(largeBytes)
+            .setAllowCompaction(false));
+    return options;
+  }
+
+  static CompressionType type(Compression compression) {
+    return switch (compression) {
+      case NONE -> CompressionType.NO_COMPRESSION;
+      case LZ4 -> CompressionType.LZ4_COMPRESSION;
+      case ZSTD -> CompressionType.ZSTD_COMPRESSION;
+    };
+  }
+
+  private static long clamp(long v, long lo, long hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+}
