@@ -47,6 +47,16 @@ public record MemoryTierConfig<K, V>(
     this(policy, capacity, weigher, shards, ticker, removalListener, S3FifoConfig.DEFAULTS);
   }
 
+  /** The same shape with its victims sent to {@code listener} instead. */
+  public MemoryTierConfig<K, V> withRemovalListener(RemovalListener<K, V> listener) {
+    return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, listener, s3Fifo);
+  }
+
+  /** Whether {@code value} is too heavy for the whole tier (never true when bounded by count). */
+  public boolean isOversized(K key, V value) {
+    return weigher != null && weigh(key, value) > capacity;
+  }
+
   /** Whether the bound is a total weight rather than an entry count. */
   public boolean weighted() {
     return weigher != null;

@@ -5,9 +5,12 @@ package dev.atrium.tiers.memory;
  * onward: the hybrid coordinator hands {@link RemovalCause#CAPACITY} victims to the disk tier, the
  * JCache layer turns {@link RemovalCause#EXPIRED} into expiry events, and statistics count them all.
  *
- * <p>Called synchronously by the thread whose operation removed the entry, possibly while the
- * tier holds the lock of the entry's key: implementations must be quick and must not call back
- * into the same tier for the same key.
+ * <p>Called synchronously by the thread whose operation removed the entry. A
+ * {@link RemovalCause#CAPACITY} victim is reported while the tier still excludes writers of its key
+ * (under the lock that guards the key), so that a listener handing victims onward sees each one
+ * before any later write to the same key can complete: the hybrid store relies on it to never let
+ * an evicted value overtake a newer write on its way to disk. Implementations must therefore be
+ * quick and must not call back into the tier.
  */
 @FunctionalInterface
 public interface RemovalListener<K, V> {

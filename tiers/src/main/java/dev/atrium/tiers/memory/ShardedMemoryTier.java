@@ -49,7 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * deadline has passed is reported EXPIRED rather than CAPACITY. {@link #cleanUp()} reclaims all.
  *
  * <p><b>Reports</b> are made after the shard's lock is released, collected in a small list, once
- * per entry. A put over a live entry is a replacement, not a removal, and is not reported.
+ * per entry; capacity victims are the exception, reported under the lock as
+ * {@link RemovalListener} requires. A put over a live entry is a replacement, not a removal, and is not reported.
  *
  * <p>A computation runs under its shard's lock, so it must not touch other keys of the tier
  * (another shard's key could deadlock against a computation going the other way).
@@ -255,7 +256,13 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       shard.map.remove(victim.key(), victim);
       shard.count--;
       shard.weight -= victim.weight();
-      removals.add(victim, expired(victim, ticker) ? RemovalCause.EXPIRED : RemovalCause.CAPACITY);
+      if (expired(victim, ticker)) {
+        removals.add(victim, RemovalCause.EXPIRED);
+      } else {
+        // reported under the lock: see RemovalListener, victims reach the disk tier before any
+        // later write to their key can complete
+        listener.onRemoval(victim, RemovalCause.CAPACITY);
+      }
     }
   }
 
@@ -390,9 +397,10 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       public boolean hasNext() {
         while (next == null) {
           while (!inShard.hasNext()) {
-            if (++shardIndex == shards.length) {
-              return false;
+            if (shardIndex + 1 >= shards.length) {
+              return false; // and stays false: hasNext() may be asked again after the end
             }
+            shardIndex++;
             inShard = shards[shardIndex].map.values().iterator();
           }
           PolicyNode<K, V> candidate = inShard.next();

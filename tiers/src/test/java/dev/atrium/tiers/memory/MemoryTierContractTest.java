@@ -1,5 +1,6 @@
 package dev.atrium.tiers.memory;
 
+import dev.atrium.tiers.FakeTicker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -251,6 +252,17 @@ abstract class MemoryTierContractTest {
     assertEquals("3", tier.get("c").value());
     assertEquals(List.of("a"), listener.keys(RemovalCause.EXPLICIT));
     assertEquals(List.of("b"), listener.keys(RemovalCause.EXPIRED));
+  }
+
+  @Test
+  void anExhaustedIteratorStaysExhausted() {
+    MemoryTier<String, String> tier = newTier(10);
+    tier.put("a", "1", Ticker.NEVER);
+    Iterator<MemoryEntry<String, String>> it = tier.iterator();
+    assertEquals("a", it.next().key());
+    assertFalse(it.hasNext());
+    assertFalse(it.hasNext());
+    assertThrows(java.util.NoSuchElementException.class, it::next);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.atrium.tiers.memory;
 
+import dev.atrium.tiers.FakeTicker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

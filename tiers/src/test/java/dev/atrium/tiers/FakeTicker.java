@@ -1,11 +1,19 @@
-package dev.atrium.tiers.memory;
+package dev.atrium.tiers;
 
-import dev.atrium.tiers.Ticker;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test says so. Starts at an arbitrary non-zero reading. */
+/** A clock that moves only when a test says so. */
 public final class FakeTicker implements Ticker {
-  private final AtomicLong now = new AtomicLong(1_000_000L);
+  private final AtomicLong now;
+
+  /** Starts at an arbitrary non-zero reading. */
+  public FakeTicker() {
+    this(1_000_000L);
+  }
+
+  public FakeTicker(long origin) {
+    this.now = new AtomicLong(origin);
+  }
 
   @Override
   public long read() {

@@ -1,0 +1,460 @@
+package dev.atrium.tiers.hybrid;
+
+import dev.atrium.tiers.CacheStore;
+import dev.atrium.tiers.Ticker;
+import dev.atrium.tiers.disk.DiskCursor;
+import dev.atrium.tiers.disk.DiskEntry;
+import dev.atrium.tiers.disk.DiskTier;
+import dev.atrium.tiers.disk.DiskTiers;
+import dev.atrium.tiers.memory.ComputeSlot;
+import dev.atrium.tiers.memory.EntryComputation;
+import dev.atrium.tiers.memory.MemoryEntry;
+import dev.atrium.tiers.memory.MemoryTier;
+import dev.atrium.tiers.memory.MemoryTierConfig;
+import dev.atrium.tiers.memory.MemoryTiers;
+import dev.atrium.tiers.memory.RemovalCause;
+import dev.atrium.tiers.memory.RemovalListener;
+import dev.atrium.tiers.serde.SerializationException;
+import dev.atrium.tiers.serde.Serializer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The hybrid store: a memory tier over a disk tier, behind the {@link CacheStore} contract.
+ *
+ * <p><b>Data flow.</b> A lookup asks memory, then the entries waiting to be written, then disk,
+ * whose in-memory filter answers most misses without I/O; a hit below memory is <em>promoted</em>
+ * into memory. Under {@link WritePolicy#ON_EVICTION} (the default) memory's capacity victims go
+ * to the {@link DiskWriter}'s bounded queue and from there to disk; an entry promoted unchanged is
+ * marked {@linkplain MemoryEntry#isPersisted() persisted} and is not written again when evicted.
+ * A write (put, remove, or a computation that changes the entry) tombstones any older copy below
+ * memory before it returns. Only victims that could not be queued leave the store, and only they
+ * are reported to the listener as {@link RemovalCause#CAPACITY}.
+ *
+ * <p><b>Never an old value.</b> Three locks order the tiers: the memory tier's key lock (its
+ * {@link MemoryTier#compute}), held by promotions and by every write that changes an entry; the
+ * writer's stripe lock, under which an invalidation cancels the pending entry and tombstones the
+ * disk copy in one step; and the same stripe lock around the reads of a promotion. A promotion
+ * therefore reads below memory either wholly before an invalidation (and the write it belongs to,
+ * which needs the key lock, replaces what it installed) or wholly after it (and finds the
+ * tombstone). {@link DiskWriter} explains why a queued value can never overtake a newer write.
+ *
+ * <p><b>Single flight.</b> Promotions run under the key lock: of many threads missing on one key,
+ * the first reads disk and installs the entry; the others find it in memory. One disk read.
+ */
+public final class HybridStore<K, V> implements CacheStore<K, V> {
+  private final MemoryTierConfig<K, V> memoryConfig;
+  private final MemoryTier<K, V> memory;
+  private final DiskTier disk;
+  private final DiskWriter<K, V> writer;
+  private final Serializer<K> keys;
+  private final Serializer<V> values;
+  private final WritePolicy writePolicy;
+  private final RemovalListener<K, V> downstream;
+  private final Ticker ticker;
+  private final boolean persistent;
+
+  private final LongAdder memoryHits = new LongAdder();
+  private final LongAdder pendingHits = new LongAdder();
+  private final LongAdder diskHits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder filterSkips = new LongAdder();
+
+  private HybridStore(HybridConfig<K, V> config, DiskTier disk, String name) {
+    this.disk = disk;
+    this.keys = config.keySerializer();
+    this.values = config.valueSerializer();
+    this.writePolicy = config.writePolicy();
+    this.downstream = config.memory().removalListener();
+    this.ticker = config.memory().ticker();
+    this.persistent = config.disk().persistent();
+    this.writer = new DiskWriter<>(disk, keys, values,
+        new Admission(config.maxEntryBytes(), config.bytesPerSecond(), ticker),
+        config.writeQueueBytes(), config.writerThreads(), name);
+    this.memoryConfig = config.memory().withRemovalListener(this::onMemoryRemoval);
+    this.memory = MemoryTiers.create(memoryConfig);
+  }
+
+  /**
+   * Opens the disk tier {@code config} names and the memory tier over it.
+   *
+   * @param name names the writer threads
+   * @throws IllegalStateException if another store has the disk directory open
+   */
+  public static <K, V> HybridStore<K, V> open(HybridConfig<K, V> config, String name) {
+    DiskTier disk = DiskTiers.open(config.disk());
+    try {
+      return new HybridStore<>(config, disk, name);
+    } catch (RuntimeException | Error e) {
+      disk.close();
+      throw e;
+    }
+  }
+
+  /** What leaves memory: capacity victims go down to disk; the rest leave the store. */
+  private void onMemoryRemoval(MemoryEntry<K, V> entry, RemovalCause cause) {
+    if (cause == RemovalCause.CAPACITY) {
+      if (entry.isPersisted() || writePolicy == WritePolicy.ON_INSERTION) {
+        return;
+      }
+      if (writer.offer(entry.key(), entry.value(), entry.deadline())) {
+        return;
+      }
+    }
+    downstream.onRemoval(entry, cause);
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public MemoryEntry<K, V> get(K key) {
+    MemoryEntry<K, V> entry = memory.get(key);
+    if (entry != null) {
+      memoryHits.increment();
+      return entry;
+    }
+    return promote(key);
+  }
+
+  @Override
+  public MemoryEntry<K, V> peek(K key) {
+    MemoryEntry<K, V> entry = memory.peek(key);
+    if (entry != null) {
+      return entry;
+    }
+    byte[] keyBytes = keyBytesIfBelow(key);
+    if (keyBytes == null) {
+      return null;
+    }
+    Below<V> below = readBelow(key, keyBytes, false);
+    return below == null ? null : detached(key, below);
+  }
+
+  /** An entry found below memory: its value, deadline, and whether it came from disk. */
+  private record Below<V>(V value, long deadline, boolean fromDisk) {}
+
+  /**
+   * The key's bytes if the key may be below memory (pending, or in disk's filter), else null.
+   * A key that cannot be serialized is never below memory.
+   */
+  private byte[] keyBytesIfBelow(K key) {
+    byte[] keyBytes;
+    try {
+      keyBytes = keys.serialize(key);
+    } catch (SerializationException e) {
+      return null;
+    }
+    if (writer.pending(key) != null || disk.mayContain(keyBytes)) {
+      return keyBytes;
+    }
+    filterSkips.increment();
+    return null;
+  }
+
+  /**
+   * Reads the key below memory, under the writer's stripe lock so that no invalidation is half
+   * done while it reads. {@code reclaim} takes a pending entry back (it is returning to memory).
+   */
+  private Below<V> readBelow(K key, byte[] keyBytes, boolean reclaim) {
+    return writer.underStripe(key, () -> {
+      DiskWriter.Pending<K, V> pending = reclaim ? writer.reclaim(key) : writer.pending(key);
+      long now = ticker.read();
+      if (pending != null) {
+        return Ticker.isExpired(pending.deadline, now) ? null : new Below<>(pending.value, pending.deadline, false);
+      }
+      DiskEntry entry = disk.load(keyBytes);
+      if (entry == null || Ticker.isExpired(entry.deadline(), now)) {
+        return null;
+      }
+      try {
+        return new Below<>(values.deserialize(entry.value()), entry.deadline(), true);
+      } catch (SerializationException e) {
+        return null;
+      }
+    });
+  }
+
+  /** A miss in memory: find the key below, and bring it up (once, however many threads ask). */
+  private MemoryEntry<K, V> promote(K key) {
+    byte[] keyBytes = keyBytesIfBelow(key);
+    if (keyBytes == null) {
+      misses.increment();
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Object[] found = new Object[1];
+    memory.compute(key, slot -> {
+      if (slot.current() != null) {
+        found[0] = slot.current();
+        return null;
+      }
+      Below<V> below = readBelow(key, keyBytes, true);
+      if (below != null && !memoryConfig.isOversized(key, below.value())) {
+        slot.put(below.value(), below.deadline());
+      }
+      found[0] = below;
+      return null;
+    });
+    return afterPromotion(key, found[0]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private MemoryEntry<K, V> afterPromotion(K key, Object found) {
+    if (found instanceof MemoryEntry<?, ?> entry) {
+      memoryHits.increment();
+      return (MemoryEntry<K, V>) entry;
+    }
+    Below<V> below = (Below<V>) found;
+    if (below == null) {
+      misses.increment();
+      return null;
+    }
+    (below.fromDisk() ? diskHits : pendingHits).increment();
+    MemoryEntry<K, V> installed = memory.peek(key);
+    if (installed != null && installed.value() == below.value()) {
+      if (below.fromDisk()) {
+        installed.markPersisted();
+      }
+      return installed;
+    }
+    return detached(key, below);
+  }
+
+  private MemoryEntry<K, V> detached(K key, Below<V> below) {
+    return new MemoryEntry<>(key, below.value(), 1, below.deadline());
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public MemoryEntry<K, V> put(K key, V value, long deadline) {
+    if (writePolicy == WritePolicy.ON_EVICTION && !memoryConfig.isOversized(key, value)) {
+      // the tier's own put, then the invalidation: safe outside the key lock, because nothing is
+      // offered to disk here (see DiskWriter); a victim cancelled by the invalidation is lost, never stale
+      MemoryEntry<K, V> previous = memory.put(key, value, deadline);
+      invalidate(key);
+      return previous;
+    }
+    return compute(key, slot -> {
+      MemoryEntry<K, V> previous = slot.current();
+      slot.put(value, deadline);
+      return previous;
+    });
+  }
+
+  @Override
+  public MemoryEntry<K, V> remove(K key) {
+    return compute(key, slot -> {
+      MemoryEntry<K, V> previous = slot.current();
+      slot.remove();
+      return previous;
+    });
+  }
+
+  @Override
+  public <R> R compute(K key, EntryComputation<K, V, R> computation) {
+    return memory.compute(key, slot -> {
+      MemoryEntry<K, V> current = slot.current();
+      Below<V> below = null;
+      if (current == null) {
+        byte[] keyBytes = keyBytesIfBelow(key);
+        below = keyBytes == null ? null : readBelow(key, keyBytes, false);
+      }
+      ComputeSlot<K, V> decision = new ComputeSlot<>(key);
+      decision.begin(current != null ? current : below == null ? null : detached(key, below), ticker.read());
+      R result = computation.apply(decision);
+      if (decision.wantsPut()) {
+        V value = decision.newValue();
+        long deadline = decision.newDeadline();
+        invalidate(key);
+        if (memoryConfig.isOversized(key, value)) {
+          // too heavy for memory: it lives on disk only
+          slot.remove();
+          writer.offer(key, value, deadline);
+        } else {
+          slot.put(value, deadline);
+          if (writePolicy == WritePolicy.ON_INSERTION) {
+            writer.offer(key, value, deadline);
+          }
+        }
+      } else if (decision.wantsRemove()) {
+        slot.remove();
+        invalidate(key);
+      } else if (decision.wantsRenew()) {
+        if (current != null) {
+          slot.renew(decision.newDeadline());
+        } else {
+          writer.reclaim(key);
+          slot.put(below.value(), decision.newDeadline());
+        }
+      } else if (below != null && !memoryConfig.isOversized(key, below.value())) {
+        writer.reclaim(key);
+        slot.put(below.value(), below.deadline());
+      }
+      return result;
+    });
+  }
+
+  /** Makes every copy of {@code key} below memory unreachable. */
+  private void invalidate(K key) {
+    byte[] keyBytes;
+    try {
+      keyBytes = keys.serialize(key);
+    } catch (SerializationException e) {
+      // a key that cannot be serialized never went below memory, but may be pending
+      writer.reclaim(key);
+      return;
+    }
+    writer.invalidate(key, keyBytes);
+  }
+
+  @Override
+  public boolean renew(MemoryEntry<K, V> entry, long deadline) {
+    return memory.renew(entry, deadline);
+  }
+
+  // ---------------------------------------------------------------- whole-store operations
+
+  /**
+   * Memory's entries, then those waiting for disk, then disk's: each live key once, weakly
+   * consistent. Disk's keys are listed when the iterator reaches them (keys only: values are read
+   * one at a time), so an entry that moves down during the iteration is still seen once.
+   */
+  @Override
+  public Iterator<MemoryEntry<K, V>> iterator() {
+    return new Iterator<>() {
+      private final Iterator<MemoryEntry<K, V>> inMemory = memory.iterator();
+      private final Set<K> seen = new HashSet<>();
+      private Iterator<K> below;
+      private MemoryEntry<K, V> next;
+      private MemoryEntry<K, V> last;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null) {
+          if (inMemory.hasNext()) {
+            next = inMemory.next();
+            seen.add(next.key());
+          } else {
+            if (below == null) {
+              below = keysBelow().iterator();
+            }
+            if (!below.hasNext()) {
+              return false;
+            }
+            K key = below.next();
+            if (seen.add(key)) {
+              next = peek(key);
+            }
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public MemoryEntry<K, V> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        last = next;
+        next = null;
+        return last;
+      }
+
+      @Override
+      public void remove() {
+        if (last == null) {
+          throw new IllegalStateException();
+        }
+        HybridStore.this.remove(last.key());
+        last = null;
+      }
+    };
+  }
+
+  /** The keys of the pending entries and of disk's entries, now. */
+  private List<K> keysBelow() {
+    List<K> below = new ArrayList<>(writer.pendingKeys());
+    try (DiskCursor cursor = disk.entries()) {
+      while (cursor.hasNext()) {
+        try {
+          below.add(keys.deserialize(cursor.next().key()));
+        } catch (SerializationException e) {
+          // bytes that are no key of ours are no entry of ours
+        }
+      }
+    }
+    return below;
+  }
+
+  @Override
+  public long size() {
+    return memory.size();
+  }
+
+  @Override
+  public long weightedSize() {
+    return memory.weightedSize();
+  }
+
+  @Override
+  public long capacity() {
+    return memory.capacity();
+  }
+
+  @Override
+  public void clear() {
+    memory.clear();
+    writer.clear();
+    disk.clear();
+  }
+
+  @Override
+  public void cleanUp() {
+    memory.cleanUp();
+  }
+
+  /**
+   * Waits until the entries queued for disk so far are written (or dropped): for a caller that
+   * wants disk to have caught up, and for tests. False if {@code timeout} passed first.
+   */
+  public boolean flush(java.time.Duration timeout) {
+    return writer.awaitIdle(timeout.toNanos());
+  }
+
+  /** The counters of every tier. */
+  public HybridStats stats() {
+    return new HybridStats(memoryHits.sum(), pendingHits.sum(), diskHits.sum(), misses.sum(),
+        filterSkips.sum(), writer.queued.sum(), writer.written.sum(), writer.rejected.sum(),
+        writer.dropped.sum(), writer.cancelled.sum(), writer.serializationFailures.sum(),
+        writer.queuedBytes(), disk.stats());
+  }
+
+  /** The disk tier, for its bytes and counters. */
+  public DiskTier disk() {
+    return disk;
+  }
+
+  /**
+   * Releases both tiers and the writer threads. A persistent store first writes what memory holds
+   * (and what waits in the queue), so that a clean close keeps every entry.
+   */
+  @Override
+  public void close() {
+    if (persistent) {
+      for (MemoryEntry<K, V> entry : memory) {
+        if (!entry.isPersisted() && writePolicy == WritePolicy.ON_EVICTION) {
+          writer.offerUnbounded(entry.key(), entry.value(), entry.deadline());
+        }
+      }
+    }
+    writer.close(persistent);
+    memory.close();
+    disk.close();
+  }
+}
