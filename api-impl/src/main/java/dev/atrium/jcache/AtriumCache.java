@@ -19,7 +19,6 @@ import dev.atrium.tiers.CacheStore;
 import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.memory.EntrySlot;
 import dev.atrium.tiers.memory.MemoryEntry;
-import dev.atrium.tiers.memory.MemoryTiers;
 import dev.atrium.tiers.memory.RemovalCause;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,7 +103,13 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
       events.register(listener);
     }
     this.statistics.setEnabled(configuration.isStatisticsEnabled());
-    this.tier = MemoryTiers.create(TierShapes.memoryTier(configuration, ticker, this::onTierRemoval));
+    try {
+      this.tier = TierShapes.store(configuration, ticker, this::onTierRemoval,
+          manager.getURI() + "/" + name, classLoader);
+    } catch (RuntimeException | Error e) {
+      events.close(); // the listeners' threads must not outlive a cache that failed to open
+      throw e;
+    }
   }
 
   /** Victims and expired entries that the tier reports. */
@@ -791,6 +796,15 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
 
   @Override
   public void close() {
+    shutDown(false);
+  }
+
+  /** Closes the cache and deletes whatever it keeps on disk: {@code CacheManager.destroyCache}. */
+  public void destroy() {
+    shutDown(true);
+  }
+
+  private void shutDown(boolean destroy) {
     if (closed) {
       return;
     }
@@ -808,7 +822,11 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     closeQuietly(loader);
     closeQuietly(writeThrough == null ? null : writeThrough.writer());
     closeQuietly(expiryPolicy);
-    tier.close();
+    if (destroy && tier instanceof dev.atrium.tiers.hybrid.HybridStore<K, V> hybrid) {
+      hybrid.destroy();
+    } else {
+      tier.close();
+    }
   }
 
   private static void closeQuietly(Object resource) {

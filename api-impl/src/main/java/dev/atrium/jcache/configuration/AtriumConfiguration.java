@@ -41,6 +41,8 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
   private long maximumWeight = -1;
   private transient Weigher<K, V> weigher;
   private int shards;
+  private transient DiskOptions disk = DiskOptions.NONE;
+  private boolean tierSettingsGiven;
 
   public AtriumConfiguration() {}
 
@@ -58,6 +60,8 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.maximumWeight = atrium.maximumWeight;
       this.weigher = atrium.weigher;
       this.shards = atrium.shards;
+      this.disk = atrium.disk;
+      this.tierSettingsGiven = atrium.tierSettingsGiven;
     }
   }
 
@@ -82,6 +86,7 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
 
   /** The memory tier's eviction policy. */
   public AtriumConfiguration<K, V> evictionPolicy(EvictionPolicy policy) {
+    tierSettingsGiven = true;
     this.evictionPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
@@ -100,6 +105,7 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
     if (entries < 0) {
       throw new IllegalArgumentException("maximumSize must be >= 0, was " + entries);
     }
+    tierSettingsGiven = true;
     this.maximumSize = entries;
     this.maximumWeight = -1;
     this.weigher = null;
@@ -119,6 +125,7 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
     if (weight < 0) {
       throw new IllegalArgumentException("maximumWeight must be >= 0, was " + weight);
     }
+    tierSettingsGiven = true;
     this.maximumWeight = weight;
     this.weigher = Objects.requireNonNull(weigher, "weigher");
     return this;
@@ -138,8 +145,33 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
     if (shards < 0 || (shards != 0 && Integer.bitCount(shards) != 1)) {
       throw new IllegalArgumentException("shards must be 0 or a power of two, was " + shards);
     }
+    tierSettingsGiven = true;
     this.shards = shards;
     return this;
+  }
+
+  public DiskOptions getDisk() {
+    return disk;
+  }
+
+  /** The disk tier: see {@link DiskOptions}. A budget of 0 (the default) means memory-only. */
+  public AtriumConfiguration<K, V> disk(DiskOptions options) {
+    tierSettingsGiven = true;
+    this.disk = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /** Adds a disk tier of {@code bytes} with the default {@link DiskOptions} otherwise. */
+  public AtriumConfiguration<K, V> diskBudget(long bytes) {
+    return disk(disk.withBudget(bytes));
+  }
+
+  /**
+   * Whether any of Atrium's own settings was given here; a cache whose configuration gave none
+   * takes its tier settings from the cache manager's configuration file, if it has one.
+   */
+  public boolean hasTierSettings() {
+    return tierSettingsGiven;
   }
 
   // Covariant JCache setters, so that a chain keeps Atrium's type.
@@ -220,7 +252,7 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
     }
     return evictionPolicy == that.evictionPolicy && maximumSize == that.maximumSize
         && maximumWeight == that.maximumWeight && Objects.equals(weigher, that.weigher)
-        && shards == that.shards;
+        && shards == that.shards && disk.equals(that.disk);
   }
 
   @Override

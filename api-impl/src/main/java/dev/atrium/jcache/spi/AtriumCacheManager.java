@@ -2,6 +2,7 @@ package dev.atrium.jcache.spi;
 
 import dev.atrium.jcache.AtriumCache;
 import dev.atrium.jcache.configuration.AtriumConfiguration;
+import dev.atrium.jcache.configuration.CacheConfigFile;
 import dev.atrium.tiers.Ticker;
 import java.net.URI;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class AtriumCacheManager implements CacheManager {
   private final ClassLoader classLoader;
   private final Properties properties;
   private final ConcurrentMap<String, AtriumCache<?, ?>> caches = new ConcurrentHashMap<>();
+  /** The declarative configuration the URI (or the {@code atrium.config} property) names, or null. */
+  private final CacheConfigFile file;
   private volatile boolean closed;
 
   AtriumCacheManager(AtriumCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -35,6 +38,7 @@ public final class AtriumCacheManager implements CacheManager {
     this.uri = uri;
     this.classLoader = classLoader;
     this.properties = properties;
+    this.file = CacheConfigFile.forManager(uri, classLoader);
   }
 
   @Override
@@ -63,6 +67,9 @@ public final class AtriumCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(configuration, "configuration");
     AtriumConfiguration<K, V> copy = new AtriumConfiguration<>(configuration);
+    if (file != null && !copy.hasTierSettings()) {
+      file.applyTo(cacheName, copy);
+    }
     AtriumCache<?, ?>[] created = new AtriumCache<?, ?>[1];
     caches.compute(cacheName, (name, existing) -> {
       if (existing != null && !existing.isClosed()) {
@@ -125,8 +132,7 @@ public final class AtriumCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     AtriumCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.clear();
-      cache.close();
+      cache.destroy();
     }
   }
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param maxEntryBytes the largest serialized entry admitted to disk (default 8 MiB)
  * @param bytesPerSecond the disk write rate limit (default 0: none)
  * @param writerThreads background threads writing to disk (default 1)
+ * @param ownsDirectory whether the disk directory was made for this store alone, to be deleted
+ *     when a non-persistent store closes (default false: the directory is the caller's)
  */
 public record HybridConfig<K, V>(
     MemoryTierConfig<K, V> memory,
@@ -29,7 +31,8 @@ public record HybridConfig<K, V>(
     long writeQueueBytes,
     int maxEntryBytes,
     long bytesPerSecond,
-    int writerThreads) {
+    int writerThreads,
+    boolean ownsDirectory) {
 
   public HybridConfig {
     Objects.requireNonNull(memory, "memory");
@@ -67,6 +70,7 @@ public record HybridConfig<K, V>(
     private int maxEntryBytes = 8 << 20;
     private long bytesPerSecond;
     private int writerThreads = 1;
+    private boolean ownsDirectory;
 
     private Builder(MemoryTierConfig<K, V> memory, DiskTierConfig disk, Serializer<K> keySerializer,
         Serializer<V> valueSerializer) {
@@ -101,9 +105,14 @@ public record HybridConfig<K, V>(
       return this;
     }
 
+    public Builder<K, V> ownsDirectory(boolean ownsDirectory) {
+      this.ownsDirectory = ownsDirectory;
+      return this;
+    }
+
     public HybridConfig<K, V> build() {
       return new HybridConfig<>(memory, disk, keySerializer, valueSerializer, writePolicy,
-          writeQueueBytes, maxEntryBytes, bytesPerSecond, writerThreads);
+          writeQueueBytes, maxEntryBytes, bytesPerSecond, writerThreads, ownsDirectory);
     }
   }
 }

@@ -58,6 +58,8 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
   private final RemovalListener<K, V> downstream;
   private final Ticker ticker;
   private final boolean persistent;
+  private final java.nio.file.Path directory;
+  private final boolean ownsDirectory;
 
   private final LongAdder memoryHits = new LongAdder();
   private final LongAdder pendingHits = new LongAdder();
@@ -73,6 +75,8 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
     this.downstream = config.memory().removalListener();
     this.ticker = config.memory().ticker();
     this.persistent = config.disk().persistent();
+    this.directory = config.disk().directory();
+    this.ownsDirectory = config.ownsDirectory();
     this.writer = new DiskWriter<>(disk, keys, values,
         new Admission(config.maxEntryBytes(), config.bytesPerSecond(), ticker),
         config.writeQueueBytes(), config.writerThreads(), name);
@@ -446,15 +450,49 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
    */
   @Override
   public void close() {
-    if (persistent) {
+    close(false);
+  }
+
+  /**
+   * Closes the store and deletes its files, persistent or not (the cache is being destroyed).
+   */
+  public void destroy() {
+    close(true);
+  }
+
+  private void close(boolean deleteFiles) {
+    if (persistent && !deleteFiles) {
       for (MemoryEntry<K, V> entry : memory) {
         if (!entry.isPersisted() && writePolicy == WritePolicy.ON_EVICTION) {
           writer.offerUnbounded(entry.key(), entry.value(), entry.deadline());
         }
       }
     }
-    writer.close(persistent);
+    writer.close(persistent && !deleteFiles);
     memory.close();
+    if (deleteFiles) {
+      disk.clear();
+    }
     disk.close();
+    if (deleteFiles || (ownsDirectory && !persistent)) {
+      deleteTree(directory);
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path root) {
+    if (!java.nio.file.Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+        try {
+          java.nio.file.Files.deleteIfExists(path);
+        } catch (java.io.IOException e) {
+          // a file we cannot delete stays; the tier is closed either way
+        }
+      });
+    } catch (java.io.IOException e) {
+      // as above
+    }
   }
 }

@@ -183,7 +183,7 @@ class HybridStoreTest {
         dev.atrium.tiers.disk.DiskTierConfig.builder(directory).budgetBytes(8L << 20).setBytes(4 << 10)
             .persistent(true).build(),
         config.build().keySerializer(), config.build().valueSerializer(), WritePolicy.ON_EVICTION,
-        16L << 20, 8 << 20, 0, 1);
+        16L << 20, 8 << 20, 0, 1, false);
     try (HybridStore<String, String> store = HybridStore.open(persistent, "test")) {
       for (int i = 0; i < 200; i++) {
         store.put("k" + i, "v" + i, Ticker.NEVER);
