@@ -765,6 +765,16 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     throw new IllegalArgumentException("the configuration of " + name + " is not a " + clazz.getName());
   }
 
+  /** The hybrid store under this cache, or null for a memory-only cache. */
+  public dev.atrium.tiers.hybrid.HybridStore<K, V> hybridStore() {
+    return tier instanceof dev.atrium.tiers.hybrid.HybridStore<K, V> hybrid ? hybrid : null;
+  }
+
+  /** The number of entries in memory. */
+  public long storeSize() {
+    return tier.size();
+  }
+
   /** The statistics MXBean, live whether or not it is registered. */
   public CacheStatistics statistics() {
     return statistics;
