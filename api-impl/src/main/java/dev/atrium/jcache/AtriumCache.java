@@ -126,7 +126,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   @Override
   public V get(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    requireKey(key);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
     V value = read(key);
     if (start != 0L) {
@@ -216,7 +216,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   @Override
   public boolean containsKey(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    requireKey(key);
     return tier.peek(key) != null;
   }
 
@@ -399,7 +399,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    requireKey(key);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
     Outcome<V> outcome = removeEntry(key, writeThrough != null);
     if (start != 0L) {
@@ -462,7 +462,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndRemove(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    requireKey(key);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
     Outcome<V> outcome = removeEntry(key, writeThrough != null);
     recordPresence(outcome.old != null);
@@ -478,7 +478,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   public boolean replace(K key, V oldValue, V newValue) {
     requireOpen();
     requireKeyValue(key, oldValue);
-    Objects.requireNonNull(newValue, "newValue");
+    requireValue(newValue);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
     V stored = copyIn(newValue);
     Outcome<V> outcome = new Outcome<>();
@@ -604,7 +604,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    requireKey(key);
     Objects.requireNonNull(entryProcessor, "entryProcessor");
     Outcome<V> outcome = new Outcome<>();
     @SuppressWarnings("unchecked")
@@ -906,15 +906,39 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     }
   }
 
-  private static void requireKeyValue(Object key, Object value) {
+  /**
+   * Null keys are refused as the spec says; with declared types, so are keys of another type
+   * (through raw types or casts), with a message that names both types rather than a
+   * ClassCastException from deep inside a loader or a serializer.
+   */
+  private void requireKey(Object key) {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
+    Class<K> keyType = configuration.getKeyType();
+    if (keyType != Object.class && !keyType.isInstance(key)) {
+      throw new ClassCastException("the cache " + name + " holds keys of type " + keyType.getName()
+          + ", not " + key.getClass().getName());
+    }
   }
 
-  private static void requireNoNulls(Set<?> keys) {
+  private void requireValue(Object value) {
+    Objects.requireNonNull(value, "value");
+    Class<V> valueType = configuration.getValueType();
+    if (valueType != Object.class && !valueType.isInstance(value)) {
+      throw new ClassCastException("the cache " + name + " holds values of type " + valueType.getName()
+          + ", not " + value.getClass().getName());
+    }
+  }
+
+  private void requireKeyValue(Object key, Object value) {
+    requireKey(key);
+    requireValue(value);
+  }
+
+  private void requireNoNulls(Set<?> keys) {
     Objects.requireNonNull(keys, "keys");
     for (Object key : keys) {
       Objects.requireNonNull(key, "a key in the set is null");
+      requireKey(key);
     }
   }
 
