@@ -67,6 +67,7 @@ public final class TierShapes {
         .maxEntryBytes(disk.maxEntryBytes())
         .bytesPerSecond(disk.bytesPerSecond())
         .writeQueueBytes(disk.writeQueueBytes())
+        .keepReferences(!configuration.isStoreByValue())
         .ownsDirectory(disk.directory() == null)
         .build();
     return HybridStore.open(hybrid, sanitize(scope));

@@ -63,6 +63,8 @@ final class DiskWriter<K, V> implements AutoCloseable {
   private final AtomicLong meanEntryBytes = new AtomicLong(1024);
   private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean closing;
+  /** The originals of values sent to disk, for store-by-reference; null for store-by-value. */
+  private final ReferenceKeeper<K, V> references;
 
   final LongAdder queued = new LongAdder();
   final LongAdder written = new LongAdder();
@@ -72,7 +74,8 @@ final class DiskWriter<K, V> implements AutoCloseable {
   final LongAdder serializationFailures = new LongAdder();
 
   DiskWriter(DiskTier disk, Serializer<K> keys, Serializer<V> values, Admission admission,
-      long maxQueueBytes, int threads, String name) {
+      long maxQueueBytes, int threads, String name, boolean keepReferences) {
+    this.references = keepReferences ? new ReferenceKeeper<>() : null;
     this.disk = disk;
     this.keys = keys;
     this.values = values;
@@ -104,6 +107,9 @@ final class DiskWriter<K, V> implements AutoCloseable {
     if (pending.put(key, entry) != null) {
       cancelled.increment();
     }
+    if (references != null) {
+      references.keep(key, value);
+    }
     queue.add(entry);
     queued.increment();
     return true;
@@ -112,6 +118,9 @@ final class DiskWriter<K, V> implements AutoCloseable {
   /** Queues an entry regardless of the bound: for the final flush of a persistent store. */
   void offerUnbounded(K key, V value, long deadline) {
     Pending<K, V> entry = new Pending<>(key, value, deadline);
+    if (references != null) {
+      references.keep(key, value);
+    }
     pending.put(key, entry);
     queue.add(entry);
     queued.increment();
@@ -152,6 +161,9 @@ final class DiskWriter<K, V> implements AutoCloseable {
       if (pending.remove(key) != null) {
         cancelled.increment();
       }
+      if (references != null) {
+        references.forget(key);
+      }
       if (disk.mayContain(keyBytes)) {
         disk.invalidate(keyBytes);
       }
@@ -162,6 +174,21 @@ final class DiskWriter<K, V> implements AutoCloseable {
   void clear() {
     pending.clear();
     queue.clear();
+    if (references != null) {
+      references.clear();
+    }
+  }
+
+  /**
+   * What a read from disk should return for {@code key}: the original object while it is alive
+   * (store-by-reference), else the copy disk gave back.
+   */
+  V fromDisk(K key, V copy) {
+    if (references == null) {
+      return copy;
+    }
+    V original = references.original(key);
+    return original != null ? original : copy;
   }
 
   long queuedBytes() {

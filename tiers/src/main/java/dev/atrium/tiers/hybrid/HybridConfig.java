@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param maxEntryBytes the largest serialized entry admitted to disk (default 8 MiB)
  * @param bytesPerSecond the disk write rate limit (default 0: none)
  * @param writerThreads background threads writing to disk (default 1)
+ * @param keepReferences whether reads from disk return the original object while it is still alive
+ *     (store-by-reference caches; see {@code ReferenceKeeper}) rather than the copy disk holds
  * @param ownsDirectory whether the disk directory was made for this store alone, to be deleted
  *     when a non-persistent store closes (default false: the directory is the caller's)
  */
@@ -32,6 +34,7 @@ public record HybridConfig<K, V>(
     int maxEntryBytes,
     long bytesPerSecond,
     int writerThreads,
+    boolean keepReferences,
     boolean ownsDirectory) {
 
   public HybridConfig {
@@ -71,6 +74,7 @@ public record HybridConfig<K, V>(
     private long bytesPerSecond;
     private int writerThreads = 1;
     private boolean ownsDirectory;
+    private boolean keepReferences;
 
     private Builder(MemoryTierConfig<K, V> memory, DiskTierConfig disk, Serializer<K> keySerializer,
         Serializer<V> valueSerializer) {
@@ -105,6 +109,11 @@ public record HybridConfig<K, V>(
       return this;
     }
 
+    public Builder<K, V> keepReferences(boolean keepReferences) {
+      this.keepReferences = keepReferences;
+      return this;
+    }
+
     public Builder<K, V> ownsDirectory(boolean ownsDirectory) {
       this.ownsDirectory = ownsDirectory;
       return this;
@@ -112,7 +121,7 @@ public record HybridConfig<K, V>(
 
     public HybridConfig<K, V> build() {
       return new HybridConfig<>(memory, disk, keySerializer, valueSerializer, writePolicy,
-          writeQueueBytes, maxEntryBytes, bytesPerSecond, writerThreads, ownsDirectory);
+          writeQueueBytes, maxEntryBytes, bytesPerSecond, writerThreads, keepReferences, ownsDirectory);
     }
   }
 }

@@ -79,7 +79,7 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
     this.ownsDirectory = config.ownsDirectory();
     this.writer = new DiskWriter<>(disk, keys, values,
         new Admission(config.maxEntryBytes(), config.bytesPerSecond(), ticker),
-        config.writeQueueBytes(), config.writerThreads(), name);
+        config.writeQueueBytes(), config.writerThreads(), name, config.keepReferences());
     this.memoryConfig = config.memory().withRemovalListener(this::onMemoryRemoval);
     this.memory = MemoryTiers.create(memoryConfig);
   }
@@ -176,7 +176,7 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
         return null;
       }
       try {
-        return new Below<>(values.deserialize(entry.value()), entry.deadline(), true);
+        return new Below<>(writer.fromDisk(key, values.deserialize(entry.value())), entry.deadline(), true);
       } catch (SerializationException e) {
         return null;
       }

@@ -146,6 +146,23 @@ class HybridStoreTest {
   }
 
   @Test
+  void storeByReferenceReturnsTheOriginalWhileItIsAlive() {
+    try (HybridStore<String, String> store = HybridStore.open(HybridStores.config(directory, 2,
+        EvictionPolicy.FIFO, Ticker.system(), (entry, cause) -> { }).keepReferences(true).build(), "test")) {
+      String original = new String("held by the caller");
+      store.put("k", original, Ticker.NEVER);
+      for (int i = 0; i < 10; i++) {
+        store.put("filler" + i, "x", Ticker.NEVER);
+      }
+      assertTrue(store.flush(FLUSH));
+      assertTrue(store.stats().written() > 0);
+      org.junit.jupiter.api.Assertions.assertSame(original, store.get("k").value());
+      store.put("k", "replaced", Ticker.NEVER);
+      assertEquals("replaced", store.get("k").value(), "a write forgets the old original");
+    }
+  }
+
+  @Test
   void concurrentMissesOnOneKeyReadDiskOnce() throws Exception {
     try (HybridStore<String, String> store = HybridStores.open(directory, 4, EvictionPolicy.LRU)) {
       store.put("hot", "v", Ticker.NEVER);
@@ -183,7 +200,7 @@ class HybridStoreTest {
         dev.atrium.tiers.disk.DiskTierConfig.builder(directory).budgetBytes(8L << 20).setBytes(4 << 10)
             .persistent(true).build(),
         config.build().keySerializer(), config.build().valueSerializer(), WritePolicy.ON_EVICTION,
-        16L << 20, 8 << 20, 0, 1, false);
+        16L << 20, 8 << 20, 0, 1, false, false);
     try (HybridStore<String, String> store = HybridStore.open(persistent, "test")) {
       for (int i = 0; i < 200; i++) {
         store.put("k" + i, "v" + i, Ticker.NEVER);
