@@ -154,7 +154,7 @@ final class DiskWriter<K, V> implements AutoCloseable {
 
   /**
    * Makes every older value of {@code key} unreachable below memory: cancels its pending entry and
-   * tombstones its disk copy (skipped without I/O when the disk's filter rules one out).
+   * tombstones its disk copy.
    */
   void invalidate(K key, byte[] keyBytes) {
     synchronized (stripe(key)) {
@@ -164,9 +164,11 @@ final class DiskWriter<K, V> implements AutoCloseable {
       if (references != null) {
         references.forget(key);
       }
-      if (disk.mayContain(keyBytes)) {
-        disk.invalidate(keyBytes);
-      }
+      // not guarded by mayContain: that answers false while the tier is switched off, and the
+      // tombstone (or the tier's own record that the set can no longer be trusted) is what keeps
+      // an old copy from coming back when it switches on again; invalidate itself skips the I/O
+      // when its filter rules the key out
+      disk.invalidate(keyBytes);
     }
   }
 
