@@ -139,11 +139,11 @@ public final class Simulate {
       } catch (IllegalArgumentException e) {
         throw new BadArgument("--policy: " + e.getMessage());
       }
-      long size = number(values, "--size", required(values, "--size"));
+      long size = number("--size", required(values, "--size"));
       if (size <= 0) {
         throw new BadArgument("--size: must be a positive number of entries, was " + size);
       }
-      long shards = values.containsKey("--shards") ? number(values, "--shards", values.get("--shards")) : 0;
+      long shards = values.containsKey("--shards") ? number("--shards", values.get("--shards")) : 0;
       if (shards < 0 || shards > (1 << 30) || (shards != 0 && Long.bitCount(shards) != 1)) {
         throw new BadArgument("--shards: must be 0 (the policy's default) or a power of two, was " + shards);
       }
@@ -158,7 +158,7 @@ public final class Simulate {
       return value;
     }
 
-    private static long number(Map<String, String> values, String name, String value) throws BadArgument {
+    private static long number(String name, String value) throws BadArgument {
       try {
         return Long.parseLong(value.trim().replace("_", ""));
       } catch (NumberFormatException e) {
