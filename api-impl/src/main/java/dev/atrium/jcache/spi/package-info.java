@@ -1,0 +1,2 @@
+/** The JCache service provider: {@code CachingProvider} and {@code CacheManager}. */
+package dev.atrium.jcache.spi;
