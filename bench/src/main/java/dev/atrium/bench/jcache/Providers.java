@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
 import org.cache2k.Cache2kBuilder;
 import org.cache2k.jcache.ExtendedMutableConfiguration;
@@ -85,14 +84,6 @@ final class Providers {
     config.setStoreByValue(false);
     config.setStatisticsEnabled(false);
     return new JCacheBenchCache<>(manager(CACHE2K), name, config);
-  }
-
-  /** A JCache configuration with the settings every provider shares here. */
-  static MutableConfiguration<Integer, Integer> byReference() {
-    return new MutableConfiguration<Integer, Integer>()
-        .setTypes(Integer.class, Integer.class)
-        .setStoreByValue(false)
-        .setStatisticsEnabled(false);
   }
 
   private static BenchCache<Integer, Integer> caffeineRaw(int capacity) {
