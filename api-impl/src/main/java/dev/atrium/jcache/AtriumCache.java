@@ -296,6 +296,13 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
    * the creation or update deadline. Returns the value it replaced.
    */
   private V store(K key, V stored, boolean write, boolean countGet) {
+    if (!write && !countGet && expiry.isEternal() && !events.hasListeners()) {
+      // nothing to decide under the key (no writer, no deadline to compute, nobody to tell):
+      // the tier's own atomic put is enough, and much cheaper than a computation
+      tier.put(copyKey(key), stored, Ticker.NEVER);
+      statistics.recordPuts(1);
+      return null;
+    }
     Outcome<V> outcome = new Outcome<>();
     tier.compute(copyKey(key), slot -> {
       MemoryEntry<K, V> current = slot.current();

@@ -36,7 +36,7 @@ class InvokeConcurrencyTest {
   };
 
   @ParameterizedTest
-  @EnumSource(value = EvictionPolicy.class, names = "TINYLFU")
+  @EnumSource(EvictionPolicy.class)
   void concurrentIncrementsOnOneKeyAreAllKept(EvictionPolicy policy) throws Exception {
     Cache<String, Long> cache = TestCaches.create(manager,
         new AtriumConfiguration<String, Long>().evictionPolicy(policy).setStoreByValue(false));

@@ -67,7 +67,7 @@ public final class QuickStart {
 
     AtriumConfiguration<Integer, String> config = new AtriumConfiguration<Integer, String>()
         .setTypes(Integer.class, String.class)
-        .evictionPolicy(EvictionPolicy.TINYLFU)
+        .evictionPolicy(EvictionPolicy.SIEVE)
         .maximumSize(1_000)
         .setStoreByValue(false)
         .setReadThrough(true)

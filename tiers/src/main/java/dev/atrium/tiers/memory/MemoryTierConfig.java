@@ -1,6 +1,7 @@
 package dev.atrium.tiers.memory;
 
 import dev.atrium.tiers.Ticker;
+import dev.atrium.tiers.memory.policy.S3FifoConfig;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param shards the number of shards (a power of two), or 0 for the default of the policy
  * @param ticker the clock deadlines are read from
  * @param removalListener receives every entry that leaves the tier
+ * @param s3Fifo the tunables of {@link EvictionPolicy#S3FIFO} (ignored by the other policies);
+ *     null means {@link S3FifoConfig#DEFAULTS}, the paper's values
  */
 public record MemoryTierConfig<K, V>(
     EvictionPolicy policy,
@@ -20,9 +23,13 @@ public record MemoryTierConfig<K, V>(
     Weigher<K, V> weigher,
     int shards,
     Ticker ticker,
-    RemovalListener<K, V> removalListener) {
+    RemovalListener<K, V> removalListener,
+    S3FifoConfig s3Fifo) {
 
   public MemoryTierConfig {
+    if (s3Fifo == null) {
+      s3Fifo = S3FifoConfig.DEFAULTS;
+    }
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(ticker, "ticker");
     Objects.requireNonNull(removalListener, "removalListener");
@@ -32,6 +39,12 @@ public record MemoryTierConfig<K, V>(
     if (shards < 0 || (shards != 0 && Integer.bitCount(shards) != 1)) {
       throw new IllegalArgumentException("shards must be 0 (default) or a power of two, was " + shards);
     }
+  }
+
+  /** A configuration with the default tunables of every policy. */
+  public MemoryTierConfig(EvictionPolicy policy, long capacity, Weigher<K, V> weigher, int shards,
+      Ticker ticker, RemovalListener<K, V> removalListener) {
+    this(policy, capacity, weigher, shards, ticker, removalListener, S3FifoConfig.DEFAULTS);
   }
 
   /** Whether the bound is a total weight rather than an entry count. */
@@ -63,6 +76,7 @@ public record MemoryTierConfig<K, V>(
     private int shards;
     private Ticker ticker = Ticker.system();
     private RemovalListener<K, V> removalListener = RemovalListener.none();
+    private S3FifoConfig s3Fifo = S3FifoConfig.DEFAULTS;
 
     public Builder<K, V> policy(EvictionPolicy policy) {
       this.policy = policy;
@@ -96,8 +110,14 @@ public record MemoryTierConfig<K, V>(
       return this;
     }
 
+    /** The tunables of S3-FIFO; the paper's values ({@link S3FifoConfig#DEFAULTS}) unless set. */
+    public Builder<K, V> s3Fifo(S3FifoConfig s3Fifo) {
+      this.s3Fifo = Objects.requireNonNull(s3Fifo, "s3Fifo");
+      return this;
+    }
+
     public MemoryTierConfig<K, V> build() {
-      return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, removalListener);
+      return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, removalListener, s3Fifo);
     }
   }
 }

@@ -7,8 +7,7 @@ public final class MemoryTiers {
   public static <K, V> MemoryTier<K, V> create(MemoryTierConfig<K, V> config) {
     return switch (config.policy()) {
       case TINYLFU -> new TinyLfuMemoryTier<>(config);
-      case LRU, FIFO, SIEVE, S3FIFO -> throw new IllegalArgumentException(
-          "eviction policy " + config.policy().configName() + " is not available in this build");
+      case LRU, FIFO, SIEVE, S3FIFO -> new ShardedMemoryTier<>(config);
     };
   }
 }

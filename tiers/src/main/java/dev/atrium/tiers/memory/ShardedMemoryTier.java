@@ -1,0 +1,585 @@
+package dev.atrium.tiers.memory;
+
+import dev.atrium.tiers.Ticker;
+import dev.atrium.tiers.memory.policy.EvictionQueue;
+import dev.atrium.tiers.memory.policy.FifoEviction;
+import dev.atrium.tiers.memory.policy.LruEviction;
+import dev.atrium.tiers.memory.policy.PolicyNode;
+import dev.atrium.tiers.memory.policy.S3FifoEviction;
+import dev.atrium.tiers.memory.policy.SieveEviction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The memory tier of the LRU, FIFO, SIEVE and S3-FIFO policies: a set of independent shards, each
+ * a {@link ConcurrentHashMap} for lookups plus an {@link EvictionQueue} for order, under one lock.
+ *
+ * <p><b>Concurrency.</b> A key belongs to one shard, chosen by a mixed hash of its
+ * {@code hashCode()} (mixed differently from the map's own spreading, so the keys of one shard
+ * still use all of its map's buckets). Every change to a shard (its map, its queues, its count
+ * and weight) happens under the shard's lock, so at every lock release the map and the queues
+ * agree. Reads take no lock: one map lookup, a deadline check that reads the ticker only for
+ * entries that can expire, and the policy's hit, which is a bit or counter write for SIEVE and
+ * S3-FIFO and nothing for FIFO. LRU's hit moves a node and therefore locks; see
+ * {@link LruEviction}. A reader can find a node that a writer is removing: the node is immutable
+ * but for its deadline and policy bits, so the reader returns a consistent, recently live entry
+ * (linearizable at its lookup), and the policies ignore hits on detached nodes.
+ *
+ * <p><b>Bound.</b> Each shard holds {@code capacity / shards} (the remainder spread over the first
+ * shards, so the shares add up to the capacity). Before an insertion the shard evicts until the
+ * newcomer fits, so a policy never picks the newcomer as its own victim, as in the papers; after a
+ * replacement that grew the weight it evicts until it is back within its share. An entry heavier
+ * than the whole capacity is refused ({@link RemovalCause#OVERSIZED}); one heavier than its shard's
+ * share but not the whole is admitted and then evicted at once ({@link RemovalCause#CAPACITY}),
+ * which is why small capacities get fewer shards (see {@link #shardCount}).
+ *
+ * <p><b>Expiry.</b> Deadlines are the same for every policy: whoever finds an expired entry (a
+ * read, a write to its key, the iterator) removes it if it is still mapped and reports
+ * {@link RemovalCause#EXPIRED}. Without capacity pressure, each write also inspects the oldest few
+ * entries of each of its shard's queues and reclaims those that expired (amortized, no thread):
+ * with deadlines that grow with insertion time, the oldest entries expire first. A victim whose
+ * deadline has passed is reported EXPIRED rather than CAPACITY. {@link #cleanUp()} reclaims all.
+ *
+ * <p><b>Reports</b> are made after the shard's lock is released, collected in a small list, once
+ * per entry. A put over a live entry is a replacement, not a removal, and is not reported.
+ *
+ * <p>A computation runs under its shard's lock, so it must not touch other keys of the tier
+ * (another shard's key could deadlock against a computation going the other way).
+ */
+final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
+  /** The default sharding never gives a shard less than this share of the capacity. */
+  static final long MIN_DEFAULT_SHARD_CAPACITY = 64;
+  /** The most shards the default sharding uses. */
+  static final int MAX_DEFAULT_SHARDS = 64;
+  /** How many oldest entries of each queue a write inspects for expiry. */
+  static final int EXPIRY_PROBES = 2;
+
+  private final MemoryTierConfig<K, V> config;
+  private final Ticker ticker;
+  private final RemovalListener<K, V> listener;
+  private final boolean weighted;
+  private final long capacity;
+  private final Shard<K, V>[] shards;
+  private final int mask;
+
+  private static final class Shard<K, V> {
+    final ReentrantLock lock = new ReentrantLock();
+    final ConcurrentHashMap<K, PolicyNode<K, V>> map = new ConcurrentHashMap<>();
+    final EvictionQueue<K, V> policy;
+    final boolean lockOnHit;
+    final long capacity;
+    long count;
+    long weight;
+
+    Shard(EvictionQueue<K, V> policy, long capacity) {
+      this.policy = policy;
+      this.lockOnHit = policy.hitNeedsLock();
+      this.capacity = capacity;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  ShardedMemoryTier(MemoryTierConfig<K, V> config) {
+    this.config = config;
+    this.ticker = config.ticker();
+    this.listener = config.removalListener();
+    this.weighted = config.weighted();
+    this.capacity = config.capacity();
+    int count = shardCount(config.shards(), capacity, Runtime.getRuntime().availableProcessors());
+    this.shards = (Shard<K, V>[]) new Shard<?, ?>[count];
+    this.mask = count - 1;
+    for (int i = 0; i < count; i++) {
+      long share = capacity / count + (i < capacity % count ? 1 : 0);
+      shards[i] = new Shard<>(newPolicy(config, share), share);
+    }
+  }
+
+  /**
+   * The number of shards: {@code requested} if set, else the power of two at or above four per
+   * core (at most {@value #MAX_DEFAULT_SHARDS}), halved while a shard would get less than
+   * {@value #MIN_DEFAULT_SHARD_CAPACITY} of the capacity, so that a small tier keeps the
+   * behaviour of its policy instead of a handful of tiny independent caches.
+   */
+  static int shardCount(int requested, long capacity, int cores) {
+    if (requested > 0) {
+      return requested;
+    }
+    int wanted = Math.max(1, 4 * cores);
+    int count = Math.min(MAX_DEFAULT_SHARDS, Integer.highestOneBit(wanted - 1) << 1);
+    count = Math.max(count, 1);
+    while (count > 1 && capacity / count < MIN_DEFAULT_SHARD_CAPACITY) {
+      count >>= 1;
+    }
+    return count;
+  }
+
+  private static <K, V> EvictionQueue<K, V> newPolicy(MemoryTierConfig<K, V> config, long share) {
+    return switch (config.policy()) {
+      case LRU -> new LruEviction<>();
+      case FIFO -> new FifoEviction<>();
+      case SIEVE -> new SieveEviction<>();
+      case S3FIFO -> new S3FifoEviction<>(share, config.s3Fifo());
+      case TINYLFU -> throw new IllegalArgumentException("W-TinyLFU is Caffeine's, not a sharded tier");
+    };
+  }
+
+  private Shard<K, V> shardFor(Object key) {
+    int h = key.hashCode() * 0x9E3779B9;
+    return shards[(h ^ (h >>> 16)) & mask];
+  }
+
+  private static boolean expired(MemoryEntry<?, ?> entry, Ticker ticker) {
+    return entry.deadline() != Ticker.NEVER && entry.isExpired(ticker.read());
+  }
+
+  @Override
+  public MemoryEntry<K, V> get(K key) {
+    Shard<K, V> shard = shardFor(key);
+    PolicyNode<K, V> node = shard.map.get(key);
+    if (node == null) {
+      return null;
+    }
+    if (expired(node, ticker)) {
+      reclaimExpired(shard, node);
+      return null;
+    }
+    if (shard.lockOnHit) {
+      shard.lock.lock();
+      try {
+        shard.policy.onHit(node);
+      } finally {
+        shard.lock.unlock();
+      }
+    } else {
+      shard.policy.onHit(node);
+    }
+    return node;
+  }
+
+  @Override
+  public MemoryEntry<K, V> peek(K key) {
+    Shard<K, V> shard = shardFor(key);
+    PolicyNode<K, V> node = shard.map.get(key);
+    if (node != null && expired(node, ticker)) {
+      reclaimExpired(shard, node);
+      return null;
+    }
+    return node;
+  }
+
+  /** Removes an expired node found by a reader, if no one else has, and reports it. */
+  private void reclaimExpired(Shard<K, V> shard, PolicyNode<K, V> node) {
+    if (removeIfMapped(shard, node)) {
+      listener.onRemoval(node, RemovalCause.EXPIRED);
+    }
+  }
+
+  private boolean removeIfMapped(Shard<K, V> shard, PolicyNode<K, V> node) {
+    shard.lock.lock();
+    try {
+      if (shard.map.get(node.key()) != node) {
+        return false;
+      }
+      detach(shard, node);
+      return true;
+    } finally {
+      shard.lock.unlock();
+    }
+  }
+
+  @Override
+  public MemoryEntry<K, V> put(K key, V value, long deadline) {
+    int weight = config.weigh(key, value);
+    PolicyNode<K, V> node = new PolicyNode<>(key, value, weight, deadline);
+    Shard<K, V> shard = shardFor(key);
+    Removals<K, V> removals = new Removals<>();
+    PolicyNode<K, V> previous;
+    shard.lock.lock();
+    try {
+      previous = shard.map.get(key);
+      install(shard, previous, node, removals);
+    } finally {
+      shard.lock.unlock();
+    }
+    removals.report(listener);
+    if (previous != null && expired(previous, ticker)) {
+      listener.onRemoval(previous, RemovalCause.EXPIRED);
+      return null;
+    }
+    return previous;
+  }
+
+  /**
+   * Makes {@code node} the entry of its key in place of {@code previous} (null if none), or
+   * refuses it as oversized, removing {@code previous}. Holds the shard's lock.
+   */
+  private void install(Shard<K, V> shard, PolicyNode<K, V> previous, PolicyNode<K, V> node,
+      Removals<K, V> removals) {
+    if (weighted && node.weight() > capacity) {
+      if (previous != null) {
+        detach(shard, previous);
+      }
+      removals.add(node, RemovalCause.OVERSIZED);
+      return;
+    }
+    if (previous != null) {
+      shard.map.put(node.key(), node);
+      shard.policy.onReplace(previous, node);
+      shard.weight += node.weight() - previous.weight();
+    } else {
+      reclaimOldestExpired(shard, removals);
+      evictUntilFits(shard, node.weight(), removals);
+      shard.map.put(node.key(), node);
+      shard.policy.onInsert(node);
+      shard.count++;
+      shard.weight += node.weight();
+    }
+    evictUntilFits(shard, 0, removals);
+  }
+
+  /** Evicts until {@code incoming} more weight fits in the shard's share. Holds the lock. */
+  private void evictUntilFits(Shard<K, V> shard, long incoming, Removals<K, V> removals) {
+    while (shard.weight + incoming > shard.capacity) {
+      PolicyNode<K, V> victim = shard.policy.selectVictim();
+      if (victim == null) {
+        return;
+      }
+      shard.map.remove(victim.key(), victim);
+      shard.count--;
+      shard.weight -= victim.weight();
+      removals.add(victim, expired(victim, ticker) ? RemovalCause.EXPIRED : RemovalCause.CAPACITY);
+    }
+  }
+
+  /** The amortized reclamation: the oldest few entries of each queue, if expired. Holds the lock. */
+  private void reclaimOldestExpired(Shard<K, V> shard, Removals<K, V> removals) {
+    long now = 0;
+    boolean haveNow = false;
+    for (int queue = 0; queue < shard.policy.queueCount(); queue++) {
+      for (int probe = 0; probe < EXPIRY_PROBES; probe++) {
+        PolicyNode<K, V> oldest = shard.policy.oldest(queue);
+        if (oldest == null || oldest.deadline() == Ticker.NEVER) {
+          break;
+        }
+        if (!haveNow) {
+          now = ticker.read();
+          haveNow = true;
+        }
+        if (!oldest.isExpired(now)) {
+          break;
+        }
+        detach(shard, oldest);
+        removals.add(oldest, RemovalCause.EXPIRED);
+      }
+    }
+  }
+
+  /** Takes {@code node} out of its shard's map and queues. Holds the lock. */
+  private static <K, V> void detach(Shard<K, V> shard, PolicyNode<K, V> node) {
+    shard.map.remove(node.key(), node);
+    shard.policy.onRemove(node);
+    shard.count--;
+    shard.weight -= node.weight();
+  }
+
+  @Override
+  public MemoryEntry<K, V> remove(K key) {
+    Shard<K, V> shard = shardFor(key);
+    PolicyNode<K, V> removed;
+    shard.lock.lock();
+    try {
+      removed = shard.map.get(key);
+      if (removed != null) {
+        detach(shard, removed);
+      }
+    } finally {
+      shard.lock.unlock();
+    }
+    if (removed == null) {
+      return null;
+    }
+    if (expired(removed, ticker)) {
+      listener.onRemoval(removed, RemovalCause.EXPIRED);
+      return null;
+    }
+    listener.onRemoval(removed, RemovalCause.EXPLICIT);
+    return removed;
+  }
+
+  @Override
+  public <R> R compute(K key, EntryComputation<K, V, R> computation) {
+    Shard<K, V> shard = shardFor(key);
+    ComputeSlot<K, V> slot = new ComputeSlot<>(key);
+    Removals<K, V> removals = new Removals<>();
+    R result;
+    shard.lock.lock();
+    try {
+      PolicyNode<K, V> found = shard.map.get(key);
+      boolean canExpire = found != null && found.deadline() != Ticker.NEVER;
+      slot.begin(found, canExpire ? ticker.read() : 0L);
+      if (slot.expired() != null) {
+        detach(shard, found);
+      }
+      result = computation.apply(slot);
+      @SuppressWarnings("unchecked")
+      PolicyNode<K, V> current = (PolicyNode<K, V>) slot.current();
+      if (slot.wantsPut()) {
+        V value = slot.newValue();
+        PolicyNode<K, V> node = new PolicyNode<>(key, value, config.weigh(key, value), slot.newDeadline());
+        install(shard, current, node, removals);
+      } else if (slot.wantsRenew()) {
+        current.setDeadline(slot.newDeadline());
+      } else if (slot.wantsRemove() && current != null) {
+        detach(shard, current);
+        slot.markRemoved();
+      }
+    } finally {
+      shard.lock.unlock();
+      // The expired entry is gone even if the computation threw, so it is reported either way.
+      slot.report(listener);
+    }
+    removals.report(listener);
+    return result;
+  }
+
+  @Override
+  public boolean renew(MemoryEntry<K, V> entry, long deadline) {
+    if (!(entry instanceof PolicyNode)) {
+      return false;
+    }
+    Shard<K, V> shard = shardFor(entry.key());
+    boolean expired;
+    shard.lock.lock();
+    try {
+      if (shard.map.get(entry.key()) != entry) {
+        return false;
+      }
+      expired = expired(entry, ticker);
+      if (expired) {
+        detach(shard, (PolicyNode<K, V>) entry);
+      } else {
+        entry.setDeadline(deadline);
+      }
+    } finally {
+      shard.lock.unlock();
+    }
+    if (expired) {
+      listener.onRemoval(entry, RemovalCause.EXPIRED);
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public Iterator<MemoryEntry<K, V>> iterator() {
+    return new Iterator<>() {
+      private int shardIndex;
+      private Iterator<PolicyNode<K, V>> inShard = shards[0].map.values().iterator();
+      private PolicyNode<K, V> next;
+      private PolicyNode<K, V> last;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null) {
+          while (!inShard.hasNext()) {
+            if (++shardIndex == shards.length) {
+              return false;
+            }
+            inShard = shards[shardIndex].map.values().iterator();
+          }
+          PolicyNode<K, V> candidate = inShard.next();
+          if (expired(candidate, ticker)) {
+            reclaimExpired(shards[shardIndex], candidate);
+          } else {
+            next = candidate;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public MemoryEntry<K, V> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        last = next;
+        next = null;
+        return last;
+      }
+
+      @Override
+      public void remove() {
+        if (last == null) {
+          throw new IllegalStateException();
+        }
+        if (removeIfMapped(shardFor(last.key()), last)) {
+          listener.onRemoval(last, RemovalCause.EXPLICIT);
+        }
+        last = null;
+      }
+    };
+  }
+
+  @Override
+  public long size() {
+    long total = 0;
+    for (Shard<K, V> shard : shards) {
+      shard.lock.lock();
+      try {
+        total += shard.count;
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public long weightedSize() {
+    long total = 0;
+    for (Shard<K, V> shard : shards) {
+      shard.lock.lock();
+      try {
+        total += shard.weight;
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public long capacity() {
+    return capacity;
+  }
+
+  @Override
+  public void clear() {
+    for (Shard<K, V> shard : shards) {
+      shard.lock.lock();
+      try {
+        shard.policy.clear();
+        shard.map.clear();
+        shard.count = 0;
+        shard.weight = 0;
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public void cleanUp() {
+    for (Shard<K, V> shard : shards) {
+      Removals<K, V> removals = new Removals<>();
+      shard.lock.lock();
+      try {
+        long now = ticker.read();
+        for (PolicyNode<K, V> node : shard.map.values()) {
+          if (node.isExpired(now)) {
+            detach(shard, node);
+            removals.add(node, RemovalCause.EXPIRED);
+          }
+        }
+      } finally {
+        shard.lock.unlock();
+      }
+      removals.report(listener);
+    }
+  }
+
+  @Override
+  public void close() {
+    clear();
+  }
+
+  // ---- test-only views ----
+
+  int shardCount() {
+    return shards.length;
+  }
+
+  EvictionQueue<K, V> policy(int shard) {
+    return shards[shard].policy;
+  }
+
+  long shardCapacity(int shard) {
+    return shards[shard].capacity;
+  }
+
+  /**
+   * Checks, shard by shard under its lock, that the map, the queues, the count and the weight agree,
+   * that every mapped node is in exactly one queue of the right shard, and that each shard is
+   * within its share of the bound. Throws {@link IllegalStateException} on the first violation.
+   */
+  void checkIntegrity() {
+    for (int i = 0; i < shards.length; i++) {
+      Shard<K, V> shard = shards[i];
+      shard.lock.lock();
+      try {
+        Set<PolicyNode<K, V>> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int queue = 0; queue < shard.policy.queueCount(); queue++) {
+          for (PolicyNode<K, V> node : shard.policy.snapshot(queue)) {
+            check(queued.add(node), "shard " + i + ": " + node + " is in two queues");
+            check(shard.map.get(node.key()) == node, "shard " + i + ": queued " + node + " is not mapped");
+          }
+        }
+        long weight = 0;
+        for (Map.Entry<K, PolicyNode<K, V>> mapping : shard.map.entrySet()) {
+          PolicyNode<K, V> node = mapping.getValue();
+          check(mapping.getKey().equals(node.key()), "shard " + i + ": " + node + " mapped under " + mapping.getKey());
+          check(queued.contains(node), "shard " + i + ": mapped " + node + " is in no queue");
+          check(shardFor(node.key()) == shard, "shard " + i + ": " + node + " belongs to another shard");
+          weight += node.weight();
+        }
+        check(shard.map.size() == shard.count, "shard " + i + ": map holds " + shard.map.size()
+            + ", count says " + shard.count);
+        check(queued.size() == shard.count, "shard " + i + ": queues hold " + queued.size()
+            + ", count says " + shard.count);
+        check(weight == shard.weight, "shard " + i + ": entries weigh " + weight + ", weight says " + shard.weight);
+        check(shard.weight <= shard.capacity, "shard " + i + ": weight " + shard.weight
+            + " over its share " + shard.capacity);
+        shard.policy.checkIntegrity();
+      } finally {
+        shard.lock.unlock();
+      }
+    }
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  /** The entries that left during one operation, reported once its lock is released. */
+  private static final class Removals<K, V> {
+    private List<MemoryEntry<K, V>> entries;
+    private List<RemovalCause> causes;
+
+    void add(MemoryEntry<K, V> entry, RemovalCause cause) {
+      if (entries == null) {
+        entries = new ArrayList<>(4);
+        causes = new ArrayList<>(4);
+      }
+      entries.add(entry);
+      causes.add(cause);
+    }
+
+    void report(RemovalListener<K, V> listener) {
+      if (entries != null) {
+        for (int i = 0; i < entries.size(); i++) {
+          listener.onRemoval(entries.get(i), causes.get(i));
+        }
+      }
+    }
+  }
+}

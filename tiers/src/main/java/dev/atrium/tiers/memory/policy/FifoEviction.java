@@ -1,0 +1,86 @@
+package dev.atrium.tiers.memory.policy;
+
+import java.util.List;
+
+/**
+ * First in, first out: one queue in insertion order; the oldest insertion is the victim and a hit
+ * changes nothing.
+ *
+ * <p>Hits are free: no lock, no write, so FIFO's read path is a single hash lookup. That is its
+ * whole appeal, and the baseline SIEVE and S3-FIFO improve on with one bit or counter per entry.
+ *
+ * <p>A replacement (a put over a present key) keeps the old node's place, as {@code LinkedHashMap}
+ * in insertion order does: an update is not an insertion, so it does not make the key younger.
+ */
+public final class FifoEviction<K, V> implements EvictionQueue<K, V> {
+  private static final byte QUEUE = 1;
+
+  private final NodeQueue<K, V> queue = new NodeQueue<>(QUEUE);
+
+  @Override
+  public boolean hitNeedsLock() {
+    return false;
+  }
+
+  @Override
+  public void onHit(PolicyNode<K, V> node) {
+    // Insertion order ignores reads.
+  }
+
+  @Override
+  public void onInsert(PolicyNode<K, V> node) {
+    queue.pushNewest(node);
+  }
+
+  @Override
+  public void onReplace(PolicyNode<K, V> old, PolicyNode<K, V> replacement) {
+    queue.replace(old, replacement);
+  }
+
+  @Override
+  public void onRemove(PolicyNode<K, V> node) {
+    queue.unlink(node);
+  }
+
+  @Override
+  public PolicyNode<K, V> selectVictim() {
+    PolicyNode<K, V> victim = queue.oldest();
+    if (victim != null) {
+      queue.unlink(victim);
+    }
+    return victim;
+  }
+
+  @Override
+  public void clear() {
+    queue.clear();
+  }
+
+  @Override
+  public int queueCount() {
+    return 1;
+  }
+
+  @Override
+  public PolicyNode<K, V> oldest(int index) {
+    checkIndex(index);
+    return queue.oldest();
+  }
+
+  @Override
+  public List<PolicyNode<K, V>> snapshot(int index) {
+    checkIndex(index);
+    return queue.snapshot();
+  }
+
+  private static void checkIndex(int index) {
+    if (index != 0) {
+      throw new IndexOutOfBoundsException("FIFO has one queue, not " + (index + 1));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FIFO" + queue.snapshot();
+  }
+}

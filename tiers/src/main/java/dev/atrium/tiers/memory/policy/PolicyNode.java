@@ -1,0 +1,36 @@
+package dev.atrium.tiers.memory.policy;
+
+import dev.atrium.tiers.memory.MemoryEntry;
+
+/**
+ * An entry of the sharded memory tier with what its eviction policy needs: links into one
+ * {@link NodeQueue}, the queue it is in, and a few policy bits.
+ *
+ * <p>The links and the queue tag change only under the shard's lock. {@link #bits} is the one
+ * field written without it: SIEVE's visited bit and S3-FIFO's frequency are set by readers on a
+ * hit, racily and on purpose. A lost update costs one hit's worth of information about that
+ * entry, never the structure's integrity, and a plain field keeps the hit path to one store.
+ */
+public final class PolicyNode<K, V> extends MemoryEntry<K, V> {
+  /** The queue tag of a node that is in no queue (new, removed or evicted). */
+  public static final byte DETACHED = 0;
+
+  PolicyNode<K, V> newer;
+  PolicyNode<K, V> older;
+  byte queue = DETACHED;
+  int bits;
+
+  public PolicyNode(K key, V value, int weight, long deadline) {
+    super(key, value, weight, deadline);
+  }
+
+  /** The id of the queue holding this node, or {@link #DETACHED}. For tests and integrity checks. */
+  public byte queue() {
+    return queue;
+  }
+
+  /** The policy bits: SIEVE's visited bit, S3-FIFO's frequency, 0 for the others. */
+  public int bits() {
+    return bits;
+  }
+}
