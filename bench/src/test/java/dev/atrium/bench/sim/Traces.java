@@ -56,8 +56,13 @@ final class Traces {
 
   /** A tier of {@code policy}, or the test is skipped if this build does not have the policy yet. */
   static MemoryTier<Long, Long> tierOrSkip(EvictionPolicy policy, long size) {
+    return tierOrSkip(policy, size, 0);
+  }
+
+  /** As {@link #tierOrSkip(EvictionPolicy, long)}, with {@code shards} (0 = the policy's default). */
+  static MemoryTier<Long, Long> tierOrSkip(EvictionPolicy policy, long size, int shards) {
     MemoryTierConfig<Long, Long> config = MemoryTierConfig.<Long, Long>builder()
-        .policy(policy).maximumSize(size).ticker(() -> 0L).build();
+        .policy(policy).maximumSize(size).shards(shards).ticker(() -> 0L).build();
     try {
       return MemoryTiers.create(config);
     } catch (IllegalArgumentException e) {
