@@ -33,6 +33,13 @@ public abstract class ProviderState {
       "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw", "chm"})
   public String provider;
 
+  /**
+   * The capacity of the workloads that must never evict: twice the key space, because a sharded
+   * tier bounds each shard by its share of the capacity, and keys never spread over the shards
+   * exactly evenly (at exactly the key space, Atrium's sharded policies lose a few keys).
+   */
+  protected static final int HOLDS_EVERY_KEY = 2 * ZipfKeys.KEY_SPACE;
+
   protected BenchCache<Integer, Integer> cache;
 
   /** The bound of the cache, in entries. */

@@ -2,12 +2,12 @@ package dev.atrium.bench.jcache;
 
 import org.openjdk.jmh.annotations.Benchmark;
 
-/** Reads only: every key is loaded first and the capacity holds them all, so every get hits. */
+/** Reads only: every key is loaded first and the capacity (twice the keys) holds them all, so every get hits. */
 public class ReadBenchmark extends ProviderState {
 
   @Override
   protected int capacity() {
-    return ZipfKeys.KEY_SPACE;
+    return HOLDS_EVERY_KEY;
   }
 
   @Override

@@ -10,7 +10,7 @@ public class ReadWriteBenchmark extends ProviderState {
 
   @Override
   protected int capacity() {
-    return ZipfKeys.KEY_SPACE;
+    return HOLDS_EVERY_KEY;
   }
 
   @Override

@@ -7,7 +7,7 @@ public class WriteBenchmark extends ProviderState {
 
   @Override
   protected int capacity() {
-    return ZipfKeys.KEY_SPACE;
+    return HOLDS_EVERY_KEY;
   }
 
   @Override

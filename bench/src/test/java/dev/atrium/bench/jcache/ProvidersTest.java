@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProvidersTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"atrium-tinylfu", "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw", "chm"})
+  @ValueSource(strings = {"atrium-tinylfu", "atrium-lru", "atrium-fifo", "atrium-sieve", "atrium-s3fifo",
+      "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw", "chm"})
   void storesByReference(String provider) {
     try (BenchCache<Integer, Integer> cache = Providers.create(provider, 1_000)) {
       Integer key = 1_000_000;
@@ -27,7 +28,8 @@ class ProvidersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"atrium-tinylfu", "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw"})
+  @ValueSource(strings = {"atrium-tinylfu", "atrium-lru", "atrium-fifo", "atrium-sieve", "atrium-s3fifo",
+      "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw"})
   void isBounded(String provider) throws InterruptedException {
     try (BenchCache<Integer, Integer> cache = Providers.create(provider, 100)) {
       for (int i = 0; i < 10_000; i++) {
@@ -41,6 +43,20 @@ class ProvidersTest {
         }
       }
       assertTrue(present <= 150, provider + " kept " + present + " entries at a capacity of 100");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"atrium-tinylfu", "atrium-lru", "atrium-fifo", "atrium-sieve", "atrium-s3fifo",
+      "caffeine-jcache", "ehcache", "cache2k", "caffeine-raw", "chm"})
+  void theNoEvictionCapacityHoldsEveryKey(String provider) {
+    try (BenchCache<Integer, Integer> cache = Providers.create(provider, ProviderState.HOLDS_EVERY_KEY)) {
+      for (Integer key : ZipfKeys.instance().keys) {
+        cache.put(key, key);
+      }
+      for (Integer key : ZipfKeys.instance().keys) {
+        assertSame(key, cache.get(key), provider + " lost key " + key);
+      }
     }
   }
 
