@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Ratios of each provider's throughput to a reference provider, within each JMH run.
+
+Usage: bench/ratios.py [--ref PROVIDER] RUN.json [RUN.json ...]
+Each RUN.json comes from `bench/jmh ... -rf json -rff RUN.json`. The reference defaults to
+caffeine-raw. Ratios are taken inside each run (never across runs); with several runs, each
+run's ratio is listed and their geometric mean leads the line.
+"""
+import json
+import math
+import sys
+from collections import defaultdict
+
+
+def scores(path):
+    """{benchmark: {provider: (score, error, unit)}} of one JMH JSON result file."""
+    table = defaultdict(dict)
+    with open(path) as f:
+        for run in json.load(f):
+            bench = run["benchmark"].rsplit(".", 2)[-2]
+            provider = run.get("params", {}).get("provider", "?")
+            metric = run["primaryMetric"]
+            table[bench][provider] = (metric["score"], metric.get("scoreError", float("nan")),
+                                      metric["scoreUnit"])
+    return table
+
+
+def main(args):
+    reference = "caffeine-raw"
+    if args[:1] == ["--ref"] and len(args) >= 2:
+        reference, args = args[1], args[2:]
+    if not args:
+        sys.exit(__doc__)
+    runs = [scores(path) for path in args]
+    ratios = defaultdict(lambda: defaultdict(list))
+    for run in runs:
+        for bench, table in run.items():
+            if reference not in table:
+                continue
+            ref = table[reference][0]
+            for provider, (score, _, _) in table.items():
+                ratios[bench][provider].append(score / ref)
+    for bench in sorted(ratios):
+        print(f"{bench}  (ratio to {reference} in the same run; {len(runs)} run(s))")
+        rows = []
+        for provider, values in ratios[bench].items():
+            mean = math.exp(sum(math.log(v) for v in values) / len(values))
+            rows.append((mean, provider, values))
+        for mean, provider, values in sorted(rows, reverse=True):
+            each = "  ".join(f"{v:.2f}" for v in values) if len(values) > 1 else ""
+            print(f"  {provider:16s} {mean:6.2f}x   {each}")
+        if len(runs) == 1:
+            for provider, (score, error, unit) in sorted(runs[0][bench].items(), key=lambda kv: -kv[1][0]):
+                print(f"    {provider:16s} {score:>16,.0f} ± {error:,.0f} {unit}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
