@@ -21,6 +21,9 @@ record DemoOptions(int requests, int warmup, int objects, int memory, int thread
         --memory N    memory tier bound, entries            (default objects / 10)
         --threads N   client threads, 1 to 256              (default 16)""";
 
+  private static final List<String> OPTIONS =
+      List.of("--requests", "--warmup", "--objects", "--memory", "--threads");
+
   DemoOptions {
     require(requests >= 1, "--requests must be at least 1, was " + requests);
     require(warmup >= 0, "--warmup must be at least 0, was " + warmup);
@@ -42,9 +45,11 @@ record DemoOptions(int requests, int warmup, int objects, int memory, int thread
       if (option.isBlank()) {
         continue;
       }
+      if (!OPTIONS.contains(option)) {
+        throw new IllegalArgumentException("unknown option " + option);
+      }
       if (i + 1 >= args.size()) {
-        throw new IllegalArgumentException(option.startsWith("--")
-            ? option + " needs a number after it" : "unknown option " + option);
+        throw new IllegalArgumentException(option + " needs a number after it");
       }
       int value = number(option, args.get(++i));
       switch (option) {

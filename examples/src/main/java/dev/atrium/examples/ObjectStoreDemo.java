@@ -48,11 +48,13 @@ public final class ObjectStoreDemo {
         options.objects(), STORE_DELAY_MILLIS, ZIPF_EXPONENT, options.memory(),
         options.warmup(), warmupThreads(options), options.requests(), options.threads());
     int[] ids = ZipfKeys.generate(options.objects(), ZIPF_EXPONENT, options.warmup() + options.requests(), SEED);
+    long start = System.nanoTime();
     CacheManager manager = Caching.getCachingProvider().getCacheManager();
     try (SlowObjectStore store = SlowObjectStore.start(options.objects(), STORE_DELAY_MILLIS)) {
       RunReport memoryOnly = runOnce("memory-only", memoryOnly(options, store), manager, store, options, ids, out);
       RunReport hybrid = runOnce("hybrid", hybrid(options, store), manager, store, options, ids, out);
       out.println(comparison(memoryOnly, hybrid));
+      out.printf("(both runs, warm-ups included: %.1f s)%n", (System.nanoTime() - start) / 1e9);
     } finally {
       manager.close();
     }
@@ -90,13 +92,13 @@ public final class ObjectStoreDemo {
       LoadDriver driver = new LoadDriver(cache, options.objects());
       out.flush();
       // unmeasured, so more threads: the warm-up's time is mostly spent waiting for the store
-      driver.run(name + " warm-up", ids, 0, options.warmup(), warmupThreads(options));
+      LoadDriver.Phase warmup = driver.run(name + " warm-up", ids, 0, options.warmup(), warmupThreads(options));
       TierCounts tiersBefore = TierCounts.of(cache);
       long storeBefore = store.requests();
       LoadDriver.Phase measured = driver.run(name + " measured", ids, options.warmup(), ids.length,
           options.threads());
       RunReport report = new RunReport(name, TierCounts.of(cache).minus(tiersBefore),
-          store.requests() - storeBefore, measured);
+          store.requests() - storeBefore, measured, warmup.wallNanos());
       report.print(out);
       HybridStore<?, ?> hybrid = TierCounts.hybridStore(cache);
       if (hybrid != null) {

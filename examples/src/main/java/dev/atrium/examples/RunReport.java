@@ -13,9 +13,11 @@ final class RunReport {
   final long storeRequests;
   final long wrongValues;
   final long wallNanos;
+  final long warmupNanos;
   private final long[] sorted;
 
-  RunReport(String name, TierCounts tiers, long storeRequests, LoadDriver.Phase phase) {
+  RunReport(String name, TierCounts tiers, long storeRequests, LoadDriver.Phase phase, long warmupNanos) {
+    this.warmupNanos = warmupNanos;
     this.name = name;
     this.tiers = tiers;
     this.storeRequests = storeRequests;
@@ -46,9 +48,10 @@ final class RunReport {
   void print(PrintStream out) {
     double seconds = wallNanos / 1e9;
     out.printf("%s%n", name);
-    out.printf("  requests:        %,d in %.1f s (%,.0f reads/s)%n", requests(), seconds, requests() / seconds);
+    out.printf("  requests:        %,d in %.1f s (%,.0f reads/s); the warm-up before took %.1f s%n",
+        requests(), seconds, requests() / seconds, warmupNanos / 1e9);
     String pending = tiers.pending() == 0 ? ""
-        : String.format(" (%.1f %% of them from the write queue)", tiers.percent(tiers.pending()));
+        : String.format(" (memory includes %,d reads from the write queue)", tiers.pending());
     out.printf("  answered by:     memory %.1f %%, disk %.1f %%, miss %.1f %%%s%n",
         tiers.percent(tiers.memory() + tiers.pending()), tiers.percent(tiers.disk()),
         tiers.percent(tiers.misses()), pending);
@@ -62,6 +65,6 @@ final class RunReport {
 
   static String millis(long nanos) {
     double ms = nanos / 1e6;
-    return ms < 1 ? String.format("%.2f ms", ms) : String.format("%.1f ms", ms);
+    return ms < 1 ? String.format("%.3f ms", ms) : String.format("%.1f ms", ms);
   }
 }
