@@ -104,7 +104,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     }
     this.statistics.setEnabled(configuration.isStatisticsEnabled());
     try {
-      this.tier = TierShapes.store(configuration, ticker, this::onTierRemoval,
+      this.tier = TierShapes.store(configuration, ticker, this::onTierRemoval, !expiry.isEternal(),
           manager.getURI() + "/" + name, classLoader);
     } catch (RuntimeException | Error e) {
       events.close(); // the listeners' threads must not outlive a cache that failed to open

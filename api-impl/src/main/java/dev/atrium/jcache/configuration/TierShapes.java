@@ -25,9 +25,13 @@ import java.util.UUID;
 public final class TierShapes {
   private TierShapes() {}
 
+  /**
+   * @param expiring whether entries can ever get a deadline (false for an eternal expiry policy)
+   */
   public static <K, V> MemoryTierConfig<K, V> memoryTier(AtriumConfiguration<K, V> configuration,
-      Ticker ticker, RemovalListener<K, V> removalListener) {
+      Ticker ticker, RemovalListener<K, V> removalListener, boolean expiring) {
     MemoryTierConfig.Builder<K, V> builder = MemoryTierConfig.<K, V>builder()
+        .expiring(expiring)
         .policy(configuration.getEvictionPolicy())
         .shards(configuration.getShards())
         .ticker(ticker)
@@ -43,12 +47,13 @@ public final class TierShapes {
   /**
    * The store of a cache.
    *
+   * @param expiring whether entries can ever get a deadline
    * @param scope names the cache among all caches of the process (its manager and name), for its
    *     default directory and its threads
    */
   public static <K, V> CacheStore<K, V> store(AtriumConfiguration<K, V> configuration, Ticker ticker,
-      RemovalListener<K, V> removalListener, String scope, ClassLoader classLoader) {
-    MemoryTierConfig<K, V> memory = memoryTier(configuration, ticker, removalListener);
+      RemovalListener<K, V> removalListener, boolean expiring, String scope, ClassLoader classLoader) {
+    MemoryTierConfig<K, V> memory = memoryTier(configuration, ticker, removalListener, expiring);
     DiskOptions disk = configuration.getDisk();
     if (!disk.enabled()) {
       return MemoryTiers.create(memory);

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param removalListener receives every entry that leaves the tier
  * @param s3Fifo the tunables of {@link EvictionPolicy#S3FIFO} (ignored by the other policies);
  *     null means {@link S3FifoConfig#DEFAULTS}, the paper's values
+ * @param expiring whether entries may carry deadlines; see {@link Builder#expiring}
  */
 public record MemoryTierConfig<K, V>(
     EvictionPolicy policy,
@@ -24,7 +25,8 @@ public record MemoryTierConfig<K, V>(
     int shards,
     Ticker ticker,
     RemovalListener<K, V> removalListener,
-    S3FifoConfig s3Fifo) {
+    S3FifoConfig s3Fifo,
+    boolean expiring) {
 
   public MemoryTierConfig {
     if (s3Fifo == null) {
@@ -44,12 +46,17 @@ public record MemoryTierConfig<K, V>(
   /** A configuration with the default tunables of every policy. */
   public MemoryTierConfig(EvictionPolicy policy, long capacity, Weigher<K, V> weigher, int shards,
       Ticker ticker, RemovalListener<K, V> removalListener) {
-    this(policy, capacity, weigher, shards, ticker, removalListener, S3FifoConfig.DEFAULTS);
+    this(policy, capacity, weigher, shards, ticker, removalListener, S3FifoConfig.DEFAULTS, true);
+  }
+
+  public MemoryTierConfig(EvictionPolicy policy, long capacity, Weigher<K, V> weigher, int shards,
+      Ticker ticker, RemovalListener<K, V> removalListener, S3FifoConfig s3Fifo) {
+    this(policy, capacity, weigher, shards, ticker, removalListener, s3Fifo, true);
   }
 
   /** The same shape with its victims sent to {@code listener} instead. */
   public MemoryTierConfig<K, V> withRemovalListener(RemovalListener<K, V> listener) {
-    return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, listener, s3Fifo);
+    return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, listener, s3Fifo, expiring);
   }
 
   /** Whether {@code value} is too heavy for the whole tier (never true when bounded by count). */
@@ -87,6 +94,7 @@ public record MemoryTierConfig<K, V>(
     private Ticker ticker = Ticker.system();
     private RemovalListener<K, V> removalListener = RemovalListener.none();
     private S3FifoConfig s3Fifo = S3FifoConfig.DEFAULTS;
+    private boolean expiring = true;
 
     public Builder<K, V> policy(EvictionPolicy policy) {
       this.policy = policy;
@@ -120,6 +128,16 @@ public record MemoryTierConfig<K, V>(
       return this;
     }
 
+    /**
+     * Whether entries may carry deadlines (default true). A tier told they never will (a cache
+     * whose expiry policy is eternal) can skip the bookkeeping: W-TinyLFU then runs Caffeine
+     * without its timer wheel. Deadlines given anyway are still honoured on every read.
+     */
+    public Builder<K, V> expiring(boolean expiring) {
+      this.expiring = expiring;
+      return this;
+    }
+
     /** The tunables of S3-FIFO; the paper's values ({@link S3FifoConfig#DEFAULTS}) unless set. */
     public Builder<K, V> s3Fifo(S3FifoConfig s3Fifo) {
       this.s3Fifo = Objects.requireNonNull(s3Fifo, "s3Fifo");
@@ -127,7 +145,8 @@ public record MemoryTierConfig<K, V>(
     }
 
     public MemoryTierConfig<K, V> build() {
-      return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, removalListener, s3Fifo);
+      return new MemoryTierConfig<>(policy, capacity, weigher, shards, ticker, removalListener, s3Fifo,
+          expiring);
     }
   }
 }

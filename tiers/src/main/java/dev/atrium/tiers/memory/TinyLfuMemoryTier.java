@@ -46,10 +46,12 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
     } else {
       builder.maximumSize(config.capacity());
     }
+    @SuppressWarnings("unchecked")
     Caffeine<K, MemoryEntry<K, V>> typed = config.weighted()
         ? builder.weigher((K key, MemoryEntry<K, V> entry) -> entry.weight())
-        : builder.<K, MemoryEntry<K, V>>expireAfter(new DeadlineExpiry<>());
-    if (config.weighted()) {
+        : (Caffeine<K, MemoryEntry<K, V>>) (Caffeine<?, ?>) builder;
+    if (config.expiring()) {
+      // only a tier whose entries can expire pays for Caffeine's timer wheel on every access
       typed = typed.expireAfter(new DeadlineExpiry<>());
     }
     this.cache = typed
