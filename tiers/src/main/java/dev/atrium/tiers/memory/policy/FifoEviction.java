@@ -1,7 +1,5 @@
 package dev.atrium.tiers.memory.policy;
 
-import java.util.List;
-
 /**
  * First in, first out: one queue in insertion order; the oldest insertion is the victim and a hit
  * changes nothing.
@@ -12,10 +10,10 @@ import java.util.List;
  * <p>A replacement (a put over a present key) keeps the old node's place, as {@code LinkedHashMap}
  * in insertion order does: an update is not an insertion, so it does not make the key younger.
  */
-public final class FifoEviction<K, V> implements EvictionQueue<K, V> {
-  private static final byte QUEUE = 1;
-
-  private final NodeQueue<K, V> queue = new NodeQueue<>(QUEUE);
+public final class FifoEviction<K, V> extends SingleQueueEviction<K, V> {
+  public FifoEviction() {
+    super("FIFO");
+  }
 
   @Override
   public boolean hitNeedsLock() {
@@ -28,18 +26,8 @@ public final class FifoEviction<K, V> implements EvictionQueue<K, V> {
   }
 
   @Override
-  public void onInsert(PolicyNode<K, V> node) {
-    queue.pushNewest(node);
-  }
-
-  @Override
   public void onReplace(PolicyNode<K, V> old, PolicyNode<K, V> replacement) {
     queue.replace(old, replacement);
-  }
-
-  @Override
-  public void onRemove(PolicyNode<K, V> node) {
-    queue.unlink(node);
   }
 
   @Override
@@ -49,38 +37,5 @@ public final class FifoEviction<K, V> implements EvictionQueue<K, V> {
       queue.unlink(victim);
     }
     return victim;
-  }
-
-  @Override
-  public void clear() {
-    queue.clear();
-  }
-
-  @Override
-  public int queueCount() {
-    return 1;
-  }
-
-  @Override
-  public PolicyNode<K, V> oldest(int index) {
-    checkIndex(index);
-    return queue.oldest();
-  }
-
-  @Override
-  public List<PolicyNode<K, V>> snapshot(int index) {
-    checkIndex(index);
-    return queue.snapshot();
-  }
-
-  private static void checkIndex(int index) {
-    if (index != 0) {
-      throw new IndexOutOfBoundsException("FIFO has one queue, not " + (index + 1));
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "FIFO" + queue.snapshot();
   }
 }

@@ -1,7 +1,5 @@
 package dev.atrium.tiers.memory.policy;
 
-import java.util.List;
-
 /**
  * Least recently used: one queue in access order; a hit moves the entry to the head, the tail is
  * the victim.
@@ -16,10 +14,10 @@ import java.util.List;
  * <p>A replacement (a put over a present key) is an access: the new node takes the old one's place
  * and moves to the head, as {@code LinkedHashMap} in access order does.
  */
-public final class LruEviction<K, V> implements EvictionQueue<K, V> {
-  private static final byte QUEUE = 1;
-
-  private final NodeQueue<K, V> queue = new NodeQueue<>(QUEUE);
+public final class LruEviction<K, V> extends SingleQueueEviction<K, V> {
+  public LruEviction() {
+    super("LRU");
+  }
 
   @Override
   public boolean hitNeedsLock() {
@@ -35,19 +33,9 @@ public final class LruEviction<K, V> implements EvictionQueue<K, V> {
   }
 
   @Override
-  public void onInsert(PolicyNode<K, V> node) {
-    queue.pushNewest(node);
-  }
-
-  @Override
   public void onReplace(PolicyNode<K, V> old, PolicyNode<K, V> replacement) {
     queue.replace(old, replacement);
     queue.moveToNewest(replacement);
-  }
-
-  @Override
-  public void onRemove(PolicyNode<K, V> node) {
-    queue.unlink(node);
   }
 
   @Override
@@ -57,38 +45,5 @@ public final class LruEviction<K, V> implements EvictionQueue<K, V> {
       queue.unlink(victim);
     }
     return victim;
-  }
-
-  @Override
-  public void clear() {
-    queue.clear();
-  }
-
-  @Override
-  public int queueCount() {
-    return 1;
-  }
-
-  @Override
-  public PolicyNode<K, V> oldest(int index) {
-    checkIndex(index);
-    return queue.oldest();
-  }
-
-  @Override
-  public List<PolicyNode<K, V>> snapshot(int index) {
-    checkIndex(index);
-    return queue.snapshot();
-  }
-
-  private static void checkIndex(int index) {
-    if (index != 0) {
-      throw new IndexOutOfBoundsException("LRU has one queue, not " + (index + 1));
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "LRU" + queue.snapshot();
   }
 }

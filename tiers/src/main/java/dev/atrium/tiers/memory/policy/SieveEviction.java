@@ -1,7 +1,5 @@
 package dev.atrium.tiers.memory.policy;
 
-import java.util.List;
-
 /**
  * SIEVE: Y. Zhang, J. Yang, Y. Yue, Y. Vigfusson, K. V. Rashmi, "SIEVE is Simpler than LRU: an
  * Efficient Turn-Key Eviction Algorithm for Web Caches", USENIX NSDI '24.
@@ -28,13 +26,15 @@ import java.util.List;
  * entry, as eviction does. A replacement (a put over a present key) takes the old node's place
  * and counts as a visit.
  */
-public final class SieveEviction<K, V> implements EvictionQueue<K, V> {
-  private static final byte QUEUE = 1;
+public final class SieveEviction<K, V> extends SingleQueueEviction<K, V> {
   private static final int VISITED = 1;
 
-  private final NodeQueue<K, V> queue = new NodeQueue<>(QUEUE);
   /** The next candidate, or null for "start at the tail". */
   private PolicyNode<K, V> hand;
+
+  public SieveEviction() {
+    super("SIEVE");
+  }
 
   @Override
   public boolean hitNeedsLock() {
@@ -89,25 +89,8 @@ public final class SieveEviction<K, V> implements EvictionQueue<K, V> {
 
   @Override
   public void clear() {
-    queue.clear();
+    super.clear();
     hand = null;
-  }
-
-  @Override
-  public int queueCount() {
-    return 1;
-  }
-
-  @Override
-  public PolicyNode<K, V> oldest(int index) {
-    checkIndex(index);
-    return queue.oldest();
-  }
-
-  @Override
-  public List<PolicyNode<K, V>> snapshot(int index) {
-    checkIndex(index);
-    return queue.snapshot();
   }
 
   /** Test-only view: the entry under the hand, or null when the next sweep starts at the tail. */
@@ -120,16 +103,5 @@ public final class SieveEviction<K, V> implements EvictionQueue<K, V> {
     if (hand != null && !queue.contains(hand)) {
       throw new IllegalStateException("SIEVE hand " + hand + " points outside the queue");
     }
-  }
-
-  private static void checkIndex(int index) {
-    if (index != 0) {
-      throw new IndexOutOfBoundsException("SIEVE has one queue, not " + (index + 1));
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "SIEVE" + queue.snapshot() + " hand=" + hand;
   }
 }
