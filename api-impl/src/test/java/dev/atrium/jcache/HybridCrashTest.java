@@ -40,6 +40,9 @@ class HybridCrashTest {
   /** Per key: the only version it may hold (besides the write in flight at a kill); 0 for none. */
   private final long[] allowed = new long[HybridCrashChild.KEYS];
   private volatile long lastAcked;
+  /** Per key: its recent acknowledged writes and checks, for the failure message. */
+  private final String[] history = new String[HybridCrashChild.KEYS];
+  private volatile int round;
   private final List<String> bad = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Test
@@ -49,7 +52,8 @@ class HybridCrashTest {
     Random random = new Random(7);
     long acknowledged = 0;
     long present = 0;
-    for (int round = 0; round < kills; round++) {
+    java.util.Arrays.fill(history, "");
+    for (round = 0; round < kills; round++) {
       WritePolicy policy = round % 3 == 2 ? WritePolicy.ON_INSERTION : WritePolicy.ON_EVICTION;
       acknowledged += runAndKill(lastAcked + 10, random.nextLong(), policy, 100 + random.nextInt(300));
       present += check(round, lastAcked + 1);
@@ -86,6 +90,7 @@ class HybridCrashTest {
               int key = Integer.parseInt(parts[1]);
               long version = Long.parseLong(parts[2]);
               allowed[key] = parts[0].equals("P") ? version : 0;
+              note(key, parts[0] + version);
               lastAcked = Math.max(lastAcked, version);
               acks[0]++;
             }
@@ -102,7 +107,10 @@ class HybridCrashTest {
     }
     Thread.sleep(millis);
     assertTrue(child.isAlive(), "the child died on its own");
-    child.destroyForcibly(); // SIGKILL
+    // SIGKILL through the handle: Process.destroyForcibly() also closes our end of the pipe,
+    // which throws away the acknowledgements still in it, and the check would then see values
+    // newer than the last acknowledged ones
+    child.toHandle().destroyForcibly();
     child.waitFor();
     reader.join();
     assertEquals(List.of(), bad, "the child read values older than its own writes");
@@ -122,6 +130,7 @@ class HybridCrashTest {
         String value = cache.get(HybridCrashChild.key(key));
         if (value == null) {
           allowed[key] = 0; // seen absent: nothing written so far may come back
+          note(key, "check:absent");
           continue;
         }
         present++;
@@ -129,8 +138,9 @@ class HybridCrashTest {
         if (version != allowed[key] && version != inFlight) {
           fail("round " + round + ": key " + key + " came back with version " + version + " but "
               + (allowed[key] == 0 ? "it was removed or seen absent" : "its last acknowledged put was "
-              + allowed[key]));
+              + allowed[key]) + "; in flight " + inFlight + "; history " + history[key]);
         }
+        note(key, "check:" + version);
         allowed[key] = version;
         seen.put(HybridCrashChild.key(key), value);
       }
@@ -143,6 +153,11 @@ class HybridCrashTest {
       manager.close();
     }
     return present;
+  }
+
+  private void note(int key, String event) {
+    String all = history[key] + " r" + round + ":" + event;
+    history[key] = all.length() > 400 ? all.substring(all.length() - 400) : all;
   }
 
   /** Copies RocksDB's native library out of its jar once, instead of at every child's start. */
