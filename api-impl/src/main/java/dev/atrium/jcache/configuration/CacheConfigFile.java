@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.cache.CacheException;
 
@@ -52,18 +54,16 @@ public final class CacheConfigFile {
   private final Map<String, Pattern> matches = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> caches = new LinkedHashMap<>();
 
-  private CacheConfigFile(String source, Properties properties) {
+  private CacheConfigFile(String source, OrderedProperties properties) {
     this.source = source;
-    List<String> names = new ArrayList<>(properties.stringPropertyNames());
-    names.sort(null);
-    for (String key : names) {
+    for (String key : properties.keysInFileOrder()) {
       String value = properties.getProperty(key).trim();
       if (key.startsWith("default.")) {
         defaults.put(setting(key, key.substring("default.".length())), value);
       } else if (key.startsWith("template.") || key.startsWith("cache.")) {
         boolean template = key.startsWith("template.");
         String rest = key.substring(template ? "template.".length() : "cache.".length());
-        int dot = rest.indexOf('.');
+        int dot = sectionEnd(rest, template);
         if (dot <= 0) {
           throw error(key, "expected " + (template ? "template" : "cache") + ".<name>.<setting>");
         }
@@ -109,7 +109,7 @@ public final class CacheConfigFile {
 
   /** Reads the file at {@code location} ({@code classpath:...}, a URL, or a path). */
   public static CacheConfigFile load(String location, ClassLoader classLoader) {
-    Properties properties = new Properties();
+    OrderedProperties properties = new OrderedProperties();
     try (InputStream in = open(location, classLoader)) {
       properties.load(in);
     } catch (IOException e) {
@@ -138,7 +138,8 @@ public final class CacheConfigFile {
     applySection(defaults, "default.", configuration);
     for (Map.Entry<String, Pattern> match : matches.entrySet()) {
       if (match.getValue().matcher(cacheName).matches()) {
-        applySection(templates.get(match.getKey()), "template." + match.getKey() + ".", configuration);
+        // a template may hold only its match: its caches then keep the defaults
+        applySection(templates.getOrDefault(match.getKey(), Map.of()), "template." + match.getKey() + ".", configuration);
         break;
       }
     }
@@ -198,6 +199,40 @@ public final class CacheConfigFile {
       throw error(key, "unknown setting '" + setting + "'; known: " + String.join(", ", SETTINGS));
     }
     return setting;
+  }
+
+  /**
+   * Where the section name ends in {@code <name>.<setting>}. Names may hold dots (Hibernate regions
+   * are class names), settings are known, so the setting is the known suffix; an unknown one is
+   * guessed from its group ({@code memory.}, {@code disk.}) so that the error can name it.
+   */
+  private static int sectionEnd(String rest, boolean template) {
+    for (String setting : SETTINGS) {
+      if (rest.endsWith("." + setting)) {
+        return rest.length() - setting.length() - 1;
+      }
+    }
+    if (template && rest.endsWith(".match")) {
+      return rest.length() - ".match".length();
+    }
+    int group = Math.max(rest.lastIndexOf(".memory."), rest.lastIndexOf(".disk."));
+    return group > 0 ? group : rest.indexOf('.');
+  }
+
+  /** Properties that remember the order of their keys: the first matching template is the file's first. */
+  private static final class OrderedProperties extends Properties {
+    private static final long serialVersionUID = 1L;
+    private final Set<String> order = new LinkedHashSet<>();
+
+    @Override
+    public synchronized Object put(Object key, Object value) {
+      order.add((String) key);
+      return super.put(key, value);
+    }
+
+    List<String> keysInFileOrder() {
+      return new ArrayList<>(order);
+    }
   }
 
   private static Pattern glob(String glob) {

@@ -12,10 +12,12 @@ import dev.atrium.tiers.serde.AllowList;
 import dev.atrium.tiers.serde.Serializer;
 import dev.atrium.tiers.serde.TaggedSerializer;
 import java.io.ObjectInputFilter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.cache.CacheException;
 
 /**
  * Turns a cache's configuration into its store: a memory tier, or a hybrid store when the
@@ -75,7 +77,13 @@ public final class TierShapes {
         .keepReferences(!configuration.isStoreByValue())
         .ownsDirectory(disk.directory() == null)
         .build();
-    return HybridStore.open(hybrid, sanitize(scope));
+    try {
+      return HybridStore.open(hybrid, sanitize(scope));
+    } catch (IllegalStateException | UncheckedIOException e) {
+      // JCache reserves IllegalStateException for a closed manager; a directory in use or that
+      // cannot be created is an error configuring the cache
+      throw new CacheException("cannot open the disk tier of " + scope + ": " + e.getMessage(), e);
+    }
   }
 
   /** The cache's disk directory: the configured one, else a fresh one under the temp directory. */
