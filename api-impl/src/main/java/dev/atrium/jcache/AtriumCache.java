@@ -416,8 +416,10 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
         writeThrough.delete(key);
       }
       MemoryEntry<K, V> current = slot.current();
+      // removed even when it reads as absent: a lower tier that failed to read may still hold a
+      // copy, and the removal must make it unreachable for when that tier recovers
+      slot.remove();
       if (current != null) {
-        slot.remove();
         outcome.removed(current.value());
       }
       return null;
