@@ -9,22 +9,22 @@ import java.util.Random;
  * permutation so that the hot keys are not neighbouring integers (which would favour or hurt a
  * particular hash layout). Seeds are fixed: every run and every provider sees the same keys.
  */
-final class ZipfKeys {
+public final class ZipfKeys {
   /** Distinct keys. */
-  static final int KEY_SPACE = 1 << 16;
+  public static final int KEY_SPACE = 1 << 16;
   /** Length of the precomputed stream; each thread walks it from its own random offset. */
-  static final int STREAM = 1 << 20;
-  static final int STREAM_MASK = STREAM - 1;
-  static final double SKEW = 0.99;
+  public static final int STREAM = 1 << 20;
+  public static final int STREAM_MASK = STREAM - 1;
+  public static final double SKEW = 0.99;
 
   private static final ZipfKeys INSTANCE = new ZipfKeys(KEY_SPACE, STREAM, SKEW, 42);
 
   /** The boxed keys, created once so that boxing is not timed. */
-  final Integer[] keys;
+  public final Integer[] keys;
   /** Indexes into {@link #keys}, Zipf-distributed. */
-  final int[] stream;
+  public final int[] stream;
 
-  ZipfKeys(int keySpace, int length, double skew, long seed) {
+  public ZipfKeys(int keySpace, int length, double skew, long seed) {
     Random random = new Random(seed);
     int[] rankToKey = new int[keySpace];
     for (int i = 0; i < keySpace; i++) {
