@@ -59,6 +59,8 @@ final class DiskWriter<K, V> implements AutoCloseable {
   private final ConcurrentHashMap<K, Pending<K, V>> pending = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<Pending<K, V>> queue = new LinkedBlockingQueue<>();
   private final Object[] stripes = new Object[STRIPES];
+  private final java.util.concurrent.atomic.AtomicLongArray generations =
+      new java.util.concurrent.atomic.AtomicLongArray(STRIPES);
   private final Thread[] threads;
   private final AtomicLong meanEntryBytes = new AtomicLong(1024);
   private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
@@ -158,6 +160,7 @@ final class DiskWriter<K, V> implements AutoCloseable {
    */
   void invalidate(K key, byte[] keyBytes) {
     synchronized (stripe(key)) {
+      generations.incrementAndGet(stripeIndex(key));
       if (pending.remove(key) != null) {
         cancelled.increment();
       }
@@ -174,6 +177,9 @@ final class DiskWriter<K, V> implements AutoCloseable {
 
   /** Forgets every pending entry (the store is being cleared). */
   void clear() {
+    for (int i = 0; i < STRIPES; i++) {
+      generations.incrementAndGet(i);
+    }
     pending.clear();
     queue.clear();
     if (references != null) {
@@ -198,9 +204,21 @@ final class DiskWriter<K, V> implements AutoCloseable {
   }
 
   private Object stripe(K key) {
+    return stripes[stripeIndex(key)];
+  }
+
+  private static int stripeIndex(Object key) {
     int h = key.hashCode();
     h ^= h >>> 16;
-    return stripes[(h * 0x9E3779B9 >>> 22) & (STRIPES - 1)];
+    return (h * 0x9E3779B9 >>> 22) & (STRIPES - 1);
+  }
+
+  /**
+   * How many invalidations the key's stripe has seen: a promotion that read below memory installs
+   * what it read only if this has not moved since (no write of any key of the stripe intervened).
+   */
+  long generation(K key) {
+    return generations.get(stripeIndex(key));
   }
 
   private void drain() {

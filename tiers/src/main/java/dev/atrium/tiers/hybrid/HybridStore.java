@@ -38,14 +38,15 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Never an old value.</b> Three locks order the tiers: the memory tier's key lock (its
  * {@link MemoryTier#compute}), held by promotions and by every write that changes an entry; the
- * writer's stripe lock, under which an invalidation cancels the pending entry and tombstones the
- * disk copy in one step; and the same stripe lock around the reads of a promotion. A promotion
- * therefore reads below memory either wholly before an invalidation (and the write it belongs to,
- * which needs the key lock, replaces what it installed) or wholly after it (and finds the
- * tombstone). {@link DiskWriter} explains why a queued value can never overtake a newer write.
+ * writer's stripe lock, under which an invalidation cancels the pending entry, tombstones the
+ * disk copy and counts one more generation of the stripe in one step; and the same stripe lock
+ * around the reads of a promotion. A promotion reads below memory wholly before or wholly after
+ * any invalidation, and installs what it read (under the key lock) only if the stripe's
+ * generation has not moved since: a write that completed in between wins. {@link DiskWriter} explains why a queued value can never overtake a newer write.
  *
- * <p><b>Single flight.</b> Promotions run under the key lock: of many threads missing on one key,
- * the first reads disk and installs the entry; the others find it in memory. One disk read.
+ * <p><b>Single flight.</b> Of many threads missing on one key, the first reads below memory and
+ * installs the entry; the others wait for its result. One disk read. The disk read itself holds no
+ * memory-tier lock (see {@link #promote}).
  */
 public final class HybridStore<K, V> implements CacheStore<K, V> {
   private final MemoryTierConfig<K, V> memoryConfig;
@@ -61,6 +62,8 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
   private final java.nio.file.Path directory;
   private final boolean ownsDirectory;
 
+  private final java.util.concurrent.ConcurrentHashMap<K, java.util.concurrent.CompletableFuture<Object>>
+      promotions = new java.util.concurrent.ConcurrentHashMap<>();
   private final LongAdder memoryHits = new LongAdder();
   private final LongAdder pendingHits = new LongAdder();
   private final LongAdder diskHits = new LongAdder();
@@ -167,46 +170,111 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
   private Below<V> readBelow(K key, byte[] keyBytes, boolean reclaim) {
     return writer.underStripe(key, () -> {
       DiskWriter.Pending<K, V> pending = reclaim ? writer.reclaim(key) : writer.pending(key);
-      long now = ticker.read();
       if (pending != null) {
-        return Ticker.isExpired(pending.deadline, now) ? null : new Below<>(pending.value, pending.deadline, false);
+        return Ticker.isExpired(pending.deadline, ticker.read())
+            ? null : new Below<>(pending.value, pending.deadline, false);
       }
-      DiskEntry entry = disk.load(keyBytes);
-      if (entry == null || Ticker.isExpired(entry.deadline(), now)) {
-        return null;
-      }
-      try {
-        return new Below<>(writer.fromDisk(key, values.deserialize(entry.value())), entry.deadline(), true);
-      } catch (SerializationException e) {
-        return null;
-      }
+      return readDisk(key, keyBytes);
     });
   }
 
-  /** A miss in memory: find the key below, and bring it up (once, however many threads ask). */
+  /** Disk's live value of the key, or null. The caller holds the key's stripe lock. */
+  private Below<V> readDisk(K key, byte[] keyBytes) {
+    DiskEntry entry = disk.load(keyBytes);
+    if (entry == null || Ticker.isExpired(entry.deadline(), ticker.read())) {
+      return null;
+    }
+    try {
+      return new Below<>(writer.fromDisk(key, values.deserialize(entry.value())), entry.deadline(), true);
+    } catch (SerializationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A miss in memory: find the key below and bring it up, once however many threads ask.
+   *
+   * <p>The read below memory happens outside the memory tier's key lock (a disk read must not
+   * block other keys of the memory tier), under the writer's stripe lock; the install happens in a
+   * computation on the key, and only if no invalidation of the stripe intervened: otherwise a write
+   * may have replaced or removed what was read, and the value is returned (it was current when
+   * read) but not installed. An entry waiting in the write queue is newer than disk's and wins.
+   * Concurrent misses on one key wait for the first one's promotion: one disk read.
+   */
   private MemoryEntry<K, V> promote(K key) {
     byte[] keyBytes = keyBytesIfBelow(key);
     if (keyBytes == null) {
       misses.increment();
       return null;
     }
-    @SuppressWarnings("unchecked")
+    for (int attempt = 0; ; attempt++) {
+      java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<Object> running =
+          attempt < MAX_JOINS ? promotions.putIfAbsent(key, mine) : null;
+      if (running == null) {
+        try {
+          Object found = promoteOnce(key, keyBytes);
+          mine.complete(found);
+          return afterPromotion(key, found);
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+          throw e;
+        } finally {
+          promotions.remove(key, mine);
+        }
+      }
+      // Another thread is reading this key below memory. Its result may predate a write that
+      // completed since this thread started, so rather than take it, wait for it to be installed
+      // and look again: memory now answers, in the common case with no disk read of our own.
+      running.handle((result, failure) -> null).join();
+      MemoryEntry<K, V> entry = memory.get(key);
+      if (entry != null) {
+        memoryHits.increment();
+        return entry;
+      }
+    }
+  }
+
+  /** How many other threads' promotions a miss waits for before reading below memory itself. */
+  private static final int MAX_JOINS = 3;
+
+  private Object promoteOnce(K key, byte[] keyBytes) {
+    long[] generation = new long[1];
+    boolean[] sawPending = new boolean[1];
+    Below<V> read = writer.underStripe(key, () -> {
+      generation[0] = writer.generation(key);
+      sawPending[0] = writer.pending(key) != null;
+      return sawPending[0] ? null : readDisk(key, keyBytes);
+    });
     Object[] found = new Object[1];
     memory.compute(key, slot -> {
       if (slot.current() != null) {
         found[0] = slot.current();
         return null;
       }
-      Below<V> below = readBelow(key, keyBytes, true);
+      // an entry waiting for disk is newer than disk's copy; it returns to memory
+      DiskWriter.Pending<K, V> pending = writer.reclaim(key);
+      Below<V> below;
+      if (pending != null) {
+        below = Ticker.isExpired(pending.deadline, ticker.read())
+            ? null : new Below<>(pending.value, pending.deadline, false);
+      } else if (sawPending[0]) {
+        // it was written to disk since: read it there (rare, so under the key lock)
+        below = readBelow(key, keyBytes, false);
+      } else {
+        below = writer.generation(key) == generation[0] ? read : null;
+      }
       if (below != null && !memoryConfig.isOversized(key, below.value())) {
         slot.put(below.value(), below.deadline());
       }
-      found[0] = below;
+      // not installed because a write intervened: still the value of the key when it was read
+      found[0] = below != null ? below : (pending == null ? read : null);
       return null;
     });
-    return afterPromotion(key, found[0]);
+    return found[0];
   }
 
+  /** What a promotion found, as an entry. */
   @SuppressWarnings("unchecked")
   private MemoryEntry<K, V> afterPromotion(K key, Object found) {
     if (found instanceof MemoryEntry<?, ?> entry) {
