@@ -831,9 +831,9 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     JmxRegistration.unregister(uri, name, JmxRegistration.Kind.STATISTICS);
     JmxRegistration.unregister(uri, name, JmxRegistration.Kind.CONFIGURATION);
     events.close();
-    closeQuietly(loader);
-    closeQuietly(writeThrough == null ? null : writeThrough.writer());
-    closeQuietly(expiryPolicy);
+    Closeables.closeQuietly(loader);
+    Closeables.closeQuietly(writeThrough == null ? null : writeThrough.writer());
+    Closeables.closeQuietly(expiryPolicy);
     if (destroy && tier instanceof dev.atrium.tiers.hybrid.HybridStore<K, V> hybrid) {
       hybrid.destroy();
     } else {
@@ -841,15 +841,6 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     }
   }
 
-  private static void closeQuietly(Object resource) {
-    if (resource instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "closing " + resource + " failed", e);
-      }
-    }
-  }
 
   @Override
   public boolean isClosed() {

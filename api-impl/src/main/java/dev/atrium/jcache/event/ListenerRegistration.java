@@ -1,5 +1,6 @@
 package dev.atrium.jcache.event;
 
+import dev.atrium.jcache.Closeables;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,17 +112,8 @@ final class ListenerRegistration<K, V> {
         Thread.currentThread().interrupt();
       }
     }
-    closeQuietly(listener);
-    closeQuietly(filter);
+    Closeables.closeQuietly(listener);
+    Closeables.closeQuietly(filter);
   }
 
-  private static void closeQuietly(Object resource) {
-    if (resource instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "closing " + resource + " failed", e);
-      }
-    }
-  }
 }

@@ -214,8 +214,11 @@ final class DiskWriter<K, V> implements AutoCloseable {
   }
 
   /**
-   * How many invalidations the key's stripe has seen: a promotion that read below memory installs
-   * what it read only if this has not moved since (no write of any key of the stripe intervened).
+   * How many changes below memory the key's stripe has seen (invalidations, and entries moved from
+   * the queue to disk): a promotion that read below memory installs what it read only if this has
+   * not moved since. Without the second kind, a promotion could read an old disk copy, miss the
+   * newer entry that was meanwhile evicted, queued and written, and install the old copy just
+   * before the newer write's own invalidation (which then has nothing in memory to protect).
    */
   long generation(K key) {
     return generations.get(stripeIndex(key));
@@ -272,6 +275,9 @@ final class DiskWriter<K, V> implements AutoCloseable {
     }
     synchronized (stripe(entry.key)) {
       if (pending.get(entry.key) == entry) {
+        // a move from the queue to disk is a change below memory too: a promotion that read disk
+        // before it (and missed this entry in the queue) must not install what it read
+        generations.incrementAndGet(stripeIndex(entry.key));
         disk.store(keyBytes, valueBytes, entry.deadline);
         pending.remove(entry.key, entry);
         written.increment();

@@ -1,6 +1,7 @@
 package dev.atrium.tiers.hybrid;
 
 import dev.atrium.tiers.CacheStore;
+import dev.atrium.tiers.EntryIterator;
 import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.disk.DiskCursor;
 import dev.atrium.tiers.disk.DiskEntry;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -39,10 +39,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p><b>Never an old value.</b> Three locks order the tiers: the memory tier's key lock (its
  * {@link MemoryTier#compute}), held by promotions and by every write that changes an entry; the
  * writer's stripe lock, under which an invalidation cancels the pending entry, tombstones the
- * disk copy and counts one more generation of the stripe in one step; and the same stripe lock
+ * disk copy and counts one more generation of the stripe in one step (as does a queued entry's
+ * move to disk); and the same stripe lock
  * around the reads of a promotion. A promotion reads below memory wholly before or wholly after
  * any invalidation, and installs what it read (under the key lock) only if the stripe's
- * generation has not moved since: a write that completed in between wins. {@link DiskWriter} explains why a queued value can never overtake a newer write.
+ * generation has not moved since: a write that completed in between wins. {@link DiskWriter}
+ * explains why a queued value can never overtake a newer write.
  *
  * <p><b>Single flight.</b> Of many threads missing on one key, the first reads below memory and
  * installs the entry; the others wait for its result. One disk read. The disk read itself holds no
@@ -213,7 +215,10 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
           attempt < MAX_JOINS ? promotions.putIfAbsent(key, mine) : null;
       if (running == null) {
         try {
-          Object found = promoteOnce(key, keyBytes);
+          // a promotion that finished between this thread's miss and its registration has
+          // installed the entry: look again before reading below memory
+          MemoryEntry<K, V> installed = attempt == 0 ? memory.get(key) : null;
+          Object found = installed != null ? installed : promoteOnce(key, keyBytes);
           mine.complete(found);
           return afterPromotion(key, found);
         } catch (RuntimeException | Error e) {
@@ -399,52 +404,34 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
    */
   @Override
   public Iterator<MemoryEntry<K, V>> iterator() {
-    return new Iterator<>() {
+    return new EntryIterator<>() {
       private final Iterator<MemoryEntry<K, V>> inMemory = memory.iterator();
       private final Set<K> seen = new HashSet<>();
       private Iterator<K> below;
-      private MemoryEntry<K, V> next;
-      private MemoryEntry<K, V> last;
 
       @Override
-      public boolean hasNext() {
-        while (next == null) {
-          if (inMemory.hasNext()) {
-            next = inMemory.next();
-            seen.add(next.key());
-          } else {
-            if (below == null) {
-              below = keysBelow().iterator();
-            }
-            if (!below.hasNext()) {
-              return false;
-            }
-            K key = below.next();
-            if (seen.add(key)) {
-              next = peek(key);
-            }
+      protected MemoryEntry<K, V> advance() {
+        if (inMemory.hasNext()) {
+          MemoryEntry<K, V> entry = inMemory.next();
+          seen.add(entry.key());
+          return entry;
+        }
+        if (below == null) {
+          below = keysBelow().iterator();
+        }
+        while (below.hasNext()) {
+          K key = below.next();
+          MemoryEntry<K, V> entry = seen.add(key) ? peek(key) : null;
+          if (entry != null) {
+            return entry;
           }
         }
-        return true;
+        return null;
       }
 
       @Override
-      public MemoryEntry<K, V> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        last = next;
-        next = null;
-        return last;
-      }
-
-      @Override
-      public void remove() {
-        if (last == null) {
-          throw new IllegalStateException();
-        }
-        HybridStore.this.remove(last.key());
-        last = null;
+      protected void removeEntry(MemoryEntry<K, V> entry) {
+        HybridStore.this.remove(entry.key());
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.atrium.tiers.memory;
 
+import dev.atrium.tiers.EntryIterator;
 import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.memory.policy.EvictionQueue;
 import dev.atrium.tiers.memory.policy.FifoEviction;
@@ -13,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -387,51 +387,34 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public Iterator<MemoryEntry<K, V>> iterator() {
-    return new Iterator<>() {
+    return new EntryIterator<>() {
       private int shardIndex;
       private Iterator<PolicyNode<K, V>> inShard = shards[0].map.values().iterator();
-      private PolicyNode<K, V> next;
-      private PolicyNode<K, V> last;
 
       @Override
-      public boolean hasNext() {
-        while (next == null) {
+      protected MemoryEntry<K, V> advance() {
+        while (true) {
           while (!inShard.hasNext()) {
             if (shardIndex + 1 >= shards.length) {
-              return false; // and stays false: hasNext() may be asked again after the end
+              return null;
             }
             shardIndex++;
             inShard = shards[shardIndex].map.values().iterator();
           }
           PolicyNode<K, V> candidate = inShard.next();
-          if (expired(candidate, ticker)) {
-            reclaimExpired(shards[shardIndex], candidate);
-          } else {
-            next = candidate;
+          if (!expired(candidate, ticker)) {
+            return candidate;
           }
+          reclaimExpired(shards[shardIndex], candidate);
         }
-        return true;
       }
 
       @Override
-      public MemoryEntry<K, V> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+      @SuppressWarnings("unchecked")
+      protected void removeEntry(MemoryEntry<K, V> entry) {
+        if (removeIfMapped(shardFor(entry.key()), (PolicyNode<K, V>) entry)) {
+          listener.onRemoval(entry, RemovalCause.EXPLICIT);
         }
-        last = next;
-        next = null;
-        return last;
-      }
-
-      @Override
-      public void remove() {
-        if (last == null) {
-          throw new IllegalStateException();
-        }
-        if (removeIfMapped(shardFor(last.key()), last)) {
-          listener.onRemoval(last, RemovalCause.EXPLICIT);
-        }
-        last = null;
       }
     };
   }

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
+import dev.atrium.tiers.EntryIterator;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
@@ -180,37 +180,23 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public Iterator<MemoryEntry<K, V>> iterator() {
     Iterator<MemoryEntry<K, V>> all = map.values().iterator();
-    return new Iterator<>() {
-      private MemoryEntry<K, V> next;
-      private MemoryEntry<K, V> last;
-
+    return new EntryIterator<>() {
       @Override
-      public boolean hasNext() {
-        while (next == null && all.hasNext()) {
-          next = live(all.next());
+      protected MemoryEntry<K, V> advance() {
+        while (all.hasNext()) {
+          MemoryEntry<K, V> entry = live(all.next());
+          if (entry != null) {
+            return entry;
+          }
         }
-        return next != null;
+        return null;
       }
 
       @Override
-      public MemoryEntry<K, V> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+      protected void removeEntry(MemoryEntry<K, V> entry) {
+        if (map.remove(entry.key(), entry)) {
+          listener.onRemoval(entry, RemovalCause.EXPLICIT);
         }
-        last = next;
-        next = null;
-        return last;
-      }
-
-      @Override
-      public void remove() {
-        if (last == null) {
-          throw new IllegalStateException();
-        }
-        if (map.remove(last.key(), last)) {
-          listener.onRemoval(last, RemovalCause.EXPLICIT);
-        }
-        last = null;
       }
     };
   }
