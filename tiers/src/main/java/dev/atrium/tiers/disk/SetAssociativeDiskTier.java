@@ -77,7 +77,9 @@ import java.util.function.UnaryOperator;
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */
-  static final double SET_SHARE = 0.55;
+  static final double SET_SHARE = 0.5;
+  /** Bytes of RocksDB's own files (options, manifest, info log) set aside before sharing. */
+  static final long FIXED_OVERHEAD = 256L << 10;
   /** Share of the budget for the large-value FIFO log. */
   static final double LARGE_SHARE = 0.15;
   /** A trim keeps the newest live records up to this fraction of the set's budget. */
@@ -143,7 +145,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
-      long setsBytes = (long) (config.budgetBytes() * SET_SHARE);
+      long setsBytes = (long) ((config.budgetBytes() - FIXED_OVERHEAD) * SET_SHARE);
       long largeBytes = (long) (config.budgetBytes() * LARGE_SHARE);
       long wanted = Math.max(1, Math.min(1 << 30, setsBytes / config.setBytes()));
       int sets = Long.numberOfTrailingZeros(Long.highestOneBit(wanted));
@@ -392,6 +394,16 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
   }
 
+  /** A diagnostic property of the store (e.g. {@code rocksdb.levelstats}). */
+  String storeProperty(String name) {
+    enter();
+    try {
+      return store.property(name);
+    } finally {
+      exit();
+    }
+  }
+
   int setBudget() {
     return setBudget;
   }
@@ -587,43 +599,34 @@ final class SetAssociativeDiskTier implements DiskTier {
     evicted.add(survey.drop.size());
   }
 
-  /** Rebuilds the filters and counters from the data (a persistent tier at open). */
+  /**
+   * Rebuilds the filters and counters from the data (a persistent tier at open), one set at a
+   * time. A set that cannot be scanned because RocksDB finds it corrupt is deleted whole, so the
+   * filters always cover every record that can still be read; any other error aborts (and the
+   * caller starts empty).
+   */
   private void recover() {
     long maxSequence = 0;
-    Survey survey = null;
-    int current = -1;
-    try (KvStore.RecordCursor cursor = store.openCursor()) {
-      while (cursor.next()) {
-        byte[] key = cursor.key();
-        if (key.length != SlotKey.LENGTH) {
-          continue;
+    for (int set = 0; set < filters.sets(); set++) {
+      Survey survey = new Survey();
+      try {
+        store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
+      } catch (StoreException e) {
+        if (!e.corruption()) {
+          throw e;
         }
-        int set = SlotKey.setOf(key);
-        if (set != current) {
-          finishRecovery(current, survey);
-          current = set;
-          survey = new Survey();
-        }
-        byte[] record = cursor.record();
-        survey.visit(key, record);
-        if (RecordCodec.isValidSetRecord(record)) {
-          maxSequence = Math.max(maxSequence, RecordCodec.sequence(record));
-        }
+        corrupt.increment();
+        store.deleteRecordRange(SlotKey.first(set), SlotKey.end(set));
+        continue;
       }
-      finishRecovery(current, survey);
-      sequence.set(maxSequence);
-      largeIds.set(store.lastLargeId() + 1);
+      maxSequence = Math.max(maxSequence, survey.maxSequence);
+      survey.keepNewest(setBudget);
+      store.deleteRecords(survey.drop);
+      filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
+          survey.keptBytes);
     }
-  }
-
-  private void finishRecovery(int set, Survey survey) {
-    if (set < 0 || set >= filters.sets()) {
-      return;
-    }
-    survey.keepNewest(setBudget);
-    store.deleteRecords(survey.drop);
-    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-        survey.keptBytes);
+    sequence.set(maxSequence);
+    largeIds.set(store.lastLargeId() + 1);
   }
 
   private int capacityKeys(int averageRecordBytes) {
@@ -663,6 +666,7 @@ final class SetAssociativeDiskTier implements DiskTier {
     private int[] sizes = new int[16];
     int[] slots = new int[16];
     private int live;
+    long maxSequence;
     int kept;
     int keptBytes;
 
@@ -683,6 +687,7 @@ final class SetAssociativeDiskTier implements DiskTier {
         }
         keys[live] = key;
         sequences[live] = RecordCodec.sequence(record);
+        maxSequence = Math.max(maxSequence, sequences[live]);
         sizes[live] = record.length;
         slots[live] = SlotKey.slotOf(key);
         live++;

@@ -301,7 +301,7 @@ public final class RocksKvStore implements KvStore {
     }
   }
 
-  /** A RocksDB property of the set column family (benchmarks and diagnostics). */
+  @Override
   public String property(String name) {
     try {
       return db.getProperty(sets, name);
