@@ -57,6 +57,13 @@ public interface DiskTier extends AutoCloseable {
    */
   DiskCursor entries();
 
+  /**
+   * Moves records buffered in memory by the storage engine into its files, so that they are
+   * disk-resident (benchmarks) and a persistent tier restarts without replaying its log.
+   * Failures are counted, never thrown.
+   */
+  void flush();
+
   /** Bytes the tier's files take on disk now, RocksDB's logs and obsolete versions included. */
   long diskBytes();
 

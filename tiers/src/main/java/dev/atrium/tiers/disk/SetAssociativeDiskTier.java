@@ -85,6 +85,8 @@ final class SetAssociativeDiskTier implements DiskTier {
   /** A trim keeps the newest live records up to this fraction of the set's budget. */
   static final double FILL_TARGET = 0.7;
   static final int STRIPES = 1024;
+  /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
+  private static final int LOCK_BYTES = 16 + 32 + 4;
 
   private final DiskTierConfig config;
   private final TierDirectory directory;
@@ -381,14 +383,17 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
     return new DiskTierStats(hits.sum(), misses.sum(), filterSkips.sum(), falsePositives.sum(),
         stores.sum(), dropped.sum(), corrupt.sum(), ioErrors.sum(), trims.sum(), evicted.sum(),
-        bytesWritten.sum(), written, gate.off(), filters.heapBytes(), filters.sets());
+        bytesWritten.sum(), written, gate.off(), filters.heapBytes() + locks.length * LOCK_BYTES,
+        filters.sets());
   }
 
-  /** Flushes RocksDB's memtables to files (tests and benchmarks: makes entries disk-resident). */
-  void flush() {
+  @Override
+  public void flush() {
     enter();
     try {
       store.flush();
+    } catch (StoreException e) {
+      failed(e);
     } finally {
       exit();
     }
