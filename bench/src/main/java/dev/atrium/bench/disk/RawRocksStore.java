@@ -1,6 +1,7 @@
 package dev.atrium.bench.disk;
 
 import dev.atrium.tiers.disk.Compression;
+import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
 import dev.atrium.tiers.disk.rocksdb.RocksTuning;
 import java.nio.file.Path;
 import org.rocksdb.ColumnFamilyOptions;
@@ -70,6 +71,7 @@ final class RawRocksStore implements BenchStore {
   public void flush() {
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       db.flush(flush);
+      RocksKvStore.awaitCompactions(db, db.getDefaultColumnFamily());
     } catch (RocksDBException e) {
       throw new IllegalStateException(e);
     }

@@ -58,9 +58,10 @@ public interface DiskTier extends AutoCloseable {
   DiskCursor entries();
 
   /**
-   * Moves records buffered in memory by the storage engine into its files, so that they are
-   * disk-resident (benchmarks) and a persistent tier restarts without replaying its log.
-   * Failures are counted, never thrown.
+   * Moves records buffered in memory by the storage engine into its files and waits (boundedly)
+   * for the background compactions this starts, so that entries are disk-resident (benchmarks)
+   * and a persistent tier restarts without replaying its log. Failures are counted, never
+   * thrown.
    */
   void flush();
 

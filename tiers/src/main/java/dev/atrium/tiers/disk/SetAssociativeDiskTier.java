@@ -55,7 +55,7 @@ import java.util.function.UnaryOperator;
  * <h2>Concurrency</h2>
  * Loads take no lock: a filter check (acquire reads) and one RocksDB point read, which sees every
  * write that returned before it started. Writers (store, invalidate, trim, clear) of one set
- * serialize on a striped lock ({@link #STRIPES} locks) held across the RocksDB write and the
+ * serialize on a striped lock (up to {@link #STRIPES} locks) held across the RocksDB write and the
  * filter/counter update, so a trim (scan + delete batch + filter rebuild) never races an append
  * of its own set and no append is lost or left out of the filter. Sequence numbers and large ids
  * come from atomics. {@link #close()} waits for in-flight operations (a striped counter) before
@@ -77,14 +77,18 @@ import java.util.function.UnaryOperator;
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */
-  static final double SET_SHARE = 0.5;
-  /** Bytes of RocksDB's own files (options, manifest, info log) set aside before sharing. */
-  static final long FIXED_OVERHEAD = 256L << 10;
+  static final double SET_SHARE = 0.65;
+  /**
+   * Bytes set aside before sharing: RocksDB's own files (options, manifest, info log) and the
+   * minimum sizes of its buffers and table files, which dominate a budget of a few MiB.
+   */
+  static final long FIXED_OVERHEAD = 2L << 20;
   /** Share of the budget for the large-value FIFO log. */
   static final double LARGE_SHARE = 0.15;
   /** A trim keeps the newest live records up to this fraction of the set's budget. */
   static final double FILL_TARGET = 0.7;
-  static final int STRIPES = 1024;
+  /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
+  static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
   private static final int LOCK_BYTES = 16 + 32 + 4;
 
@@ -132,10 +136,18 @@ final class SetAssociativeDiskTier implements DiskTier {
     this.filters = new SetFilters(1 << setBits, config.filterBitsPerKey());
     this.gate = new HealthGate(config.ticker(), config.directory().toString());
     this.deadlines = new DeadlineClock(config.ticker(), config.wallClock());
-    this.locks = new ReentrantLock[Math.min(STRIPES, 1 << setBits)];
+    this.locks = new ReentrantLock[Math.max(1, Math.min(STRIPES, (1 << setBits) / 4))];
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
     }
+  }
+
+  /**
+   * The logical bytes of set records a budget allows: {@link #SET_SHARE} of what is left after
+   * {@link #FIXED_OVERHEAD}, and never less than a quarter of the budget.
+   */
+  static long setsBytes(long budget) {
+    return Math.max(budget / 4, (long) ((budget - FIXED_OVERHEAD) * SET_SHARE));
   }
 
   /** Opens the tier described by {@code config}; throws if its directory is in use. */
@@ -147,7 +159,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
-      long setsBytes = (long) ((config.budgetBytes() - FIXED_OVERHEAD) * SET_SHARE);
+      long setsBytes = setsBytes(config.budgetBytes());
       long largeBytes = (long) (config.budgetBytes() * LARGE_SHARE);
       long wanted = Math.max(1, Math.min(1 << 30, setsBytes / config.setBytes()));
       int sets = Long.numberOfTrailingZeros(Long.highestOneBit(wanted));
