@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * What JMH does not measure: heap bits per disk-resident entry, bytes on disk against the budget
  * while the same keys are overwritten 10 times, and write amplification (RocksDB's file writes:
  * WAL, flushes, compactions, per byte inserted), for Atrium and for raw RocksDB with the same
- * options and workload.
+ * options and workload. Each round overwrites every key once, in a fresh random order.
  *
  * <p>{@code java -cp ... dev.atrium.bench.disk.DiskFootprint [budgetMiB=32]}
  */
@@ -42,10 +42,11 @@ public final class DiskFootprint {
     long userBytes = 0;
     try (AtriumStore store = new AtriumStore(dir, budget, keyBytes)) {
       for (int round = 0; round < 10; round++) {
+        int[] order = shuffled(keys, random);
         for (int k = 0; k < keys; k++) {
           random.nextBytes(value);
-          store.put(k, value);
-          userBytes += keyBytes[k].length + valueSize;
+          store.put(order[k], value);
+          userBytes += keyBytes[order[k]].length + valueSize;
           if (k % 5_000 == 0) {
             peak = Math.max(peak, store.tier.diskBytes());
           }
@@ -85,10 +86,11 @@ public final class DiskFootprint {
     long userBytes = 0;
     try (RawRocksStore store = new RawRocksStore(dir, budget, keyBytes)) {
       for (int round = 0; round < 10; round++) {
+        int[] order = shuffled(keys, random);
         for (int k = 0; k < keys; k++) {
           random.nextBytes(value);
-          store.put(k, value);
-          userBytes += keyBytes[k].length + valueSize;
+          store.put(order[k], value);
+          userBytes += keyBytes[order[k]].length + valueSize;
           if (k % 5_000 == 0) {
             peak = Math.max(peak, size(dir));
           }
@@ -102,6 +104,21 @@ public final class DiskFootprint {
     } finally {
       delete(dir);
     }
+  }
+
+  /** A random permutation of {@code [0, n)}: RocksDB sees keys in no particular order. */
+  private static int[] shuffled(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
   }
 
   private static byte[][] keys(int n) {

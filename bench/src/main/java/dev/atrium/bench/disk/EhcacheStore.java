@@ -10,7 +10,7 @@ import org.ehcache.config.units.EntryUnit;
 import org.ehcache.config.units.MemoryUnit;
 
 /**
- * Ehcache 3's disk tier through its own API: a 100-entry heap tier over a disk tier, Long keys,
+ * Ehcache 3's disk tier through its own API: a 10-entry heap tier (the smallest useful; Ehcache needs one) over a disk tier, Long keys,
  * byte[] values, not persistent.
  */
 final class EhcacheStore implements BenchStore {
@@ -23,7 +23,7 @@ final class EhcacheStore implements BenchStore {
         .withCache("bench", CacheConfigurationBuilder.newCacheConfigurationBuilder(
             Long.class, byte[].class,
             ResourcePoolsBuilder.newResourcePoolsBuilder()
-                .heap(100, EntryUnit.ENTRIES)
+                .heap(10, EntryUnit.ENTRIES)
                 .disk(budgetBytes >> 20, MemoryUnit.MB, false)))
         .build(true);
     cache = manager.getCache("bench", Long.class, byte[].class);

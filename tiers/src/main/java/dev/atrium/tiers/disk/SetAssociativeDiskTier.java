@@ -4,8 +4,6 @@ import dev.atrium.tiers.disk.format.RecordCodec;
 import dev.atrium.tiers.disk.format.SlotKey;
 import dev.atrium.tiers.disk.format.XxHash64;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -597,7 +595,7 @@ final class SetAssociativeDiskTier implements DiskTier {
    * rebuilds its filter from the survivors. Caller holds the set's lock.
    */
   private void trim(int set, int target) {
-    Survey survey = new Survey();
+    SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
     try {
       store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
       survey.keepNewest(target);
@@ -625,7 +623,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   private void recover() {
     long maxSequence = 0;
     for (int set = 0; set < filters.sets(); set++) {
-      Survey survey = new Survey();
+      SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
       try {
         store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
       } catch (StoreException e) {
@@ -673,69 +671,6 @@ final class SetAssociativeDiskTier implements DiskTier {
 
   private void exit() {
     inflight.decrement();
-  }
-
-  /** The records of one set, sorted out into those to keep and those to drop. */
-  private final class Survey {
-    final List<byte[]> drop = new ArrayList<>();
-    private byte[][] keys = new byte[16][];
-    private long[] sequences = new long[16];
-    private int[] sizes = new int[16];
-    int[] slots = new int[16];
-    private int live;
-    long maxSequence;
-    int kept;
-    int keptBytes;
-
-    boolean visit(byte[] key, byte[] record) {
-      if (!RecordCodec.isValidSetRecord(record)) {
-        corrupt.increment();
-        drop.add(key);
-      } else if (RecordCodec.kind(record) == RecordCodec.KIND_TOMBSTONE
-          || deadlines.expiredAt(RecordCodec.wallDeadline(record))) {
-        drop.add(key);
-      } else {
-        if (live == keys.length) {
-          int n = live * 2;
-          keys = Arrays.copyOf(keys, n);
-          sequences = Arrays.copyOf(sequences, n);
-          sizes = Arrays.copyOf(sizes, n);
-          slots = Arrays.copyOf(slots, n);
-        }
-        keys[live] = key;
-        sequences[live] = RecordCodec.sequence(record);
-        maxSequence = Math.max(maxSequence, sequences[live]);
-        sizes[live] = record.length;
-        slots[live] = SlotKey.slotOf(key);
-        live++;
-      }
-      return true;
-    }
-
-    /** Keeps the newest live records within {@code target} bytes; the rest go to drop. */
-    void keepNewest(int target) {
-      Integer[] order = new Integer[live];
-      for (int i = 0; i < live; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> Long.compare(sequences[b], sequences[a]));
-      int[] keptSlots = new int[Math.max(1, live)];
-      boolean full = false;
-      for (Integer i : order) {
-        if (!full && (long) keptBytes + sizes[i] <= target) {
-          keptBytes += sizes[i];
-          keptSlots[kept++] = slots[i];
-        } else {
-          full = true;
-          drop.add(keys[i]);
-        }
-      }
-      slots = keptSlots;
-    }
-
-    int averageKept() {
-      return kept == 0 ? setBudget : keptBytes / kept;
-    }
   }
 
   /** Iterates live entries, skipping dead, corrupt and poisoned ones. */
