@@ -57,6 +57,14 @@ public interface DiskTier extends AutoCloseable {
    */
   DiskCursor entries();
 
+  /**
+   * Moves records buffered in memory by the storage engine into its files and waits (boundedly)
+   * for the background compactions this starts, so that entries are disk-resident (benchmarks)
+   * and a persistent tier restarts without replaying its log. Failures are counted, never
+   * thrown.
+   */
+  void flush();
+
   /** Bytes the tier's files take on disk now, RocksDB's logs and obsolete versions included. */
   long diskBytes();
 

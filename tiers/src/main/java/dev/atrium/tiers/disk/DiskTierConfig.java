@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param budgetBytes the bound on the bytes its files take on disk (default 256 MiB); the tier
  *     stays within it plus {@link #SLACK} (see {@code SetAssociativeDiskTier})
  * @param setBytes the target size of a set (default 64 KiB): the unit of eviction. A bigger set
- *     amortizes the per-set heap over more entries; each trim reads one whole set
+ *     amortizes the per-set heap over more entries; each trim reads one whole set. The set count
+ *     is a power of two, so a set's actual budget is between this and twice this
  * @param largeValueBytes records bigger than this go to the large-value log (default 0: one
  *     eighth of a set)
  * @param persistent whether entries survive a close and reopen (default false: the directory is

@@ -16,7 +16,8 @@ package dev.atrium.tiers.disk;
  * @param bytesWritten record bytes handed to the store (user bytes, before RocksDB's own)
  * @param storageBytesWritten bytes RocksDB wrote to files (WAL, flushes, compactions)
  * @param degraded whether the tier is switched off after repeated errors
- * @param heapBytes heap bytes held per set (filters, counters, flags), excluding fixed overhead
+ * @param heapBytes heap bytes of the tier's structures that grow with it: filters, per-set
+ *     counters and flags, lock stripes
  * @param sets the number of sets
  */
 public record DiskTierStats(

@@ -50,6 +50,9 @@ public interface KvStore extends AutoCloseable {
   /** Tries to leave a background error state (e.g. after a full disk); returns whether it did. */
   boolean recover();
 
+  /** A diagnostic property of the set records' storage (for RocksDB: a property name), or null. */
+  String property(String name);
+
   /** Flushes memtables to table files (tests and benchmarks). */
   void flush();
 

@@ -4,8 +4,6 @@ import dev.atrium.tiers.disk.format.RecordCodec;
 import dev.atrium.tiers.disk.format.SlotKey;
 import dev.atrium.tiers.disk.format.XxHash64;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -55,7 +53,7 @@ import java.util.function.UnaryOperator;
  * <h2>Concurrency</h2>
  * Loads take no lock: a filter check (acquire reads) and one RocksDB point read, which sees every
  * write that returned before it started. Writers (store, invalidate, trim, clear) of one set
- * serialize on a striped lock ({@link #STRIPES} locks) held across the RocksDB write and the
+ * serialize on a striped lock (up to {@link #STRIPES} locks) held across the RocksDB write and the
  * filter/counter update, so a trim (scan + delete batch + filter rebuild) never races an append
  * of its own set and no append is lost or left out of the filter. Sequence numbers and large ids
  * come from atomics. {@link #close()} waits for in-flight operations (a striped counter) before
@@ -77,12 +75,20 @@ import java.util.function.UnaryOperator;
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */
-  static final double SET_SHARE = 0.55;
+  static final double SET_SHARE = 0.65;
+  /**
+   * Bytes set aside before sharing: RocksDB's own files (options, manifest, info log) and the
+   * minimum sizes of its buffers and table files, which dominate a budget of a few MiB.
+   */
+  static final long FIXED_OVERHEAD = 2L << 20;
   /** Share of the budget for the large-value FIFO log. */
   static final double LARGE_SHARE = 0.15;
   /** A trim keeps the newest live records up to this fraction of the set's budget. */
   static final double FILL_TARGET = 0.7;
-  static final int STRIPES = 1024;
+  /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
+  static final int STRIPES = 256;
+  /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
+  private static final int LOCK_BYTES = 16 + 32 + 4;
 
   private final DiskTierConfig config;
   private final TierDirectory directory;
@@ -128,10 +134,18 @@ final class SetAssociativeDiskTier implements DiskTier {
     this.filters = new SetFilters(1 << setBits, config.filterBitsPerKey());
     this.gate = new HealthGate(config.ticker(), config.directory().toString());
     this.deadlines = new DeadlineClock(config.ticker(), config.wallClock());
-    this.locks = new ReentrantLock[Math.min(STRIPES, 1 << setBits)];
+    this.locks = new ReentrantLock[Math.max(1, Math.min(STRIPES, (1 << setBits) / 4))];
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
     }
+  }
+
+  /**
+   * The logical bytes of set records a budget allows: {@link #SET_SHARE} of what is left after
+   * {@link #FIXED_OVERHEAD}, and never less than a quarter of the budget.
+   */
+  static long setsBytes(long budget) {
+    return Math.max(budget / 4, (long) ((budget - FIXED_OVERHEAD) * SET_SHARE));
   }
 
   /** Opens the tier described by {@code config}; throws if its directory is in use. */
@@ -143,7 +157,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
-      long setsBytes = (long) (config.budgetBytes() * SET_SHARE);
+      long setsBytes = setsBytes(config.budgetBytes());
       long largeBytes = (long) (config.budgetBytes() * LARGE_SHARE);
       long wanted = Math.max(1, Math.min(1 << 30, setsBytes / config.setBytes()));
       int sets = Long.numberOfTrailingZeros(Long.highestOneBit(wanted));
@@ -379,14 +393,27 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
     return new DiskTierStats(hits.sum(), misses.sum(), filterSkips.sum(), falsePositives.sum(),
         stores.sum(), dropped.sum(), corrupt.sum(), ioErrors.sum(), trims.sum(), evicted.sum(),
-        bytesWritten.sum(), written, gate.off(), filters.heapBytes(), filters.sets());
+        bytesWritten.sum(), written, gate.off(), filters.heapBytes() + locks.length * LOCK_BYTES,
+        filters.sets());
   }
 
-  /** Flushes RocksDB's memtables to files (tests and benchmarks: makes entries disk-resident). */
-  void flush() {
+  @Override
+  public void flush() {
     enter();
     try {
       store.flush();
+    } catch (StoreException e) {
+      failed(e);
+    } finally {
+      exit();
+    }
+  }
+
+  /** A diagnostic property of the store (e.g. {@code rocksdb.levelstats}). */
+  String storeProperty(String name) {
+    enter();
+    try {
+      return store.property(name);
     } finally {
       exit();
     }
@@ -568,7 +595,7 @@ final class SetAssociativeDiskTier implements DiskTier {
    * rebuilds its filter from the survivors. Caller holds the set's lock.
    */
   private void trim(int set, int target) {
-    Survey survey = new Survey();
+    SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
     try {
       store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
       survey.keepNewest(target);
@@ -587,43 +614,34 @@ final class SetAssociativeDiskTier implements DiskTier {
     evicted.add(survey.drop.size());
   }
 
-  /** Rebuilds the filters and counters from the data (a persistent tier at open). */
+  /**
+   * Rebuilds the filters and counters from the data (a persistent tier at open), one set at a
+   * time. A set that cannot be scanned because RocksDB finds it corrupt is deleted whole, so the
+   * filters always cover every record that can still be read; any other error aborts (and the
+   * caller starts empty).
+   */
   private void recover() {
     long maxSequence = 0;
-    Survey survey = null;
-    int current = -1;
-    try (KvStore.RecordCursor cursor = store.openCursor()) {
-      while (cursor.next()) {
-        byte[] key = cursor.key();
-        if (key.length != SlotKey.LENGTH) {
-          continue;
+    for (int set = 0; set < filters.sets(); set++) {
+      SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
+      try {
+        store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
+      } catch (StoreException e) {
+        if (!e.corruption()) {
+          throw e;
         }
-        int set = SlotKey.setOf(key);
-        if (set != current) {
-          finishRecovery(current, survey);
-          current = set;
-          survey = new Survey();
-        }
-        byte[] record = cursor.record();
-        survey.visit(key, record);
-        if (RecordCodec.isValidSetRecord(record)) {
-          maxSequence = Math.max(maxSequence, RecordCodec.sequence(record));
-        }
+        corrupt.increment();
+        store.deleteRecordRange(SlotKey.first(set), SlotKey.end(set));
+        continue;
       }
-      finishRecovery(current, survey);
-      sequence.set(maxSequence);
-      largeIds.set(store.lastLargeId() + 1);
+      maxSequence = Math.max(maxSequence, survey.maxSequence);
+      survey.keepNewest(setBudget);
+      store.deleteRecords(survey.drop);
+      filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
+          survey.keptBytes);
     }
-  }
-
-  private void finishRecovery(int set, Survey survey) {
-    if (set < 0 || set >= filters.sets()) {
-      return;
-    }
-    survey.keepNewest(setBudget);
-    store.deleteRecords(survey.drop);
-    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-        survey.keptBytes);
+    sequence.set(maxSequence);
+    largeIds.set(store.lastLargeId() + 1);
   }
 
   private int capacityKeys(int averageRecordBytes) {
@@ -653,67 +671,6 @@ final class SetAssociativeDiskTier implements DiskTier {
 
   private void exit() {
     inflight.decrement();
-  }
-
-  /** The records of one set, sorted out into those to keep and those to drop. */
-  private final class Survey {
-    final List<byte[]> drop = new ArrayList<>();
-    private byte[][] keys = new byte[16][];
-    private long[] sequences = new long[16];
-    private int[] sizes = new int[16];
-    int[] slots = new int[16];
-    private int live;
-    int kept;
-    int keptBytes;
-
-    boolean visit(byte[] key, byte[] record) {
-      if (!RecordCodec.isValidSetRecord(record)) {
-        corrupt.increment();
-        drop.add(key);
-      } else if (RecordCodec.kind(record) == RecordCodec.KIND_TOMBSTONE
-          || deadlines.expiredAt(RecordCodec.wallDeadline(record))) {
-        drop.add(key);
-      } else {
-        if (live == keys.length) {
-          int n = live * 2;
-          keys = Arrays.copyOf(keys, n);
-          sequences = Arrays.copyOf(sequences, n);
-          sizes = Arrays.copyOf(sizes, n);
-          slots = Arrays.copyOf(slots, n);
-        }
-        keys[live] = key;
-        sequences[live] = RecordCodec.sequence(record);
-        sizes[live] = record.length;
-        slots[live] = SlotKey.slotOf(key);
-        live++;
-      }
-      return true;
-    }
-
-    /** Keeps the newest live records within {@code target} bytes; the rest go to drop. */
-    void keepNewest(int target) {
-      Integer[] order = new Integer[live];
-      for (int i = 0; i < live; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> Long.compare(sequences[b], sequences[a]));
-      int[] keptSlots = new int[Math.max(1, live)];
-      boolean full = false;
-      for (Integer i : order) {
-        if (!full && (long) keptBytes + sizes[i] <= target) {
-          keptBytes += sizes[i];
-          keptSlots[kept++] = slots[i];
-        } else {
-          full = true;
-          drop.add(keys[i]);
-        }
-      }
-      slots = keptSlots;
-    }
-
-    int averageKept() {
-      return kept == 0 ? setBudget : keptBytes / kept;
-    }
   }
 
   /** Iterates live entries, skipping dead, corrupt and poisoned ones. */

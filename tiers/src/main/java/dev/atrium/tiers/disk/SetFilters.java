@@ -171,7 +171,12 @@ final class SetFilters {
       long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
       int index = (int) (bit >>> 6);
       if (published) {
-        WORDS.getAndBitwiseOrRelease(filter, index, 1L << bit);
+        // writers of a set are serialized by its lock, so a release store (no atomic
+        // read-modify-write) suffices; a bit already set costs only the read
+        long word = filter[index];
+        if ((word & (1L << bit)) == 0) {
+          WORDS.setRelease(filter, index, word | (1L << bit));
+        }
       } else {
         filter[index] |= 1L << bit;
       }

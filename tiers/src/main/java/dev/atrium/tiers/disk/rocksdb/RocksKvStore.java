@@ -296,12 +296,32 @@ public final class RocksKvStore implements KvStore {
   public void flush() {
     try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
       db.flush(options, Arrays.asList(sets, large));
+      awaitCompactions(db, sets);
     } catch (RocksDBException e) {
       throw failure("flush", e);
     }
   }
 
-  /** A RocksDB property of the set column family (benchmarks and diagnostics). */
+  /**
+   * Waits (up to a minute) until {@code family} has no compaction running or pending, so that a
+   * measurement that follows does not share the machine with a background rewrite.
+   */
+  public static void awaitCompactions(RocksDB db, ColumnFamilyHandle family)
+      throws RocksDBException {
+    long until = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() - until < 0
+        && (db.getLongProperty(family, "rocksdb.compaction-pending") != 0
+            || db.getLongProperty(family, "rocksdb.num-running-compactions") != 0)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
   public String property(String name) {
     try {
       return db.getProperty(sets, name);

@@ -34,7 +34,11 @@ import org.rocksdb.InfoLogLevel;
  *   <li><b>Large values: FIFO compaction</b> bounded by {@code max_table_files_size}: the oldest
  *       table file is dropped whole when the bound is passed, no rewrite ever.</li>
  *   <li><b>Compression selectable</b> (none, LZ4, ZSTD) for both column families.</li>
- *   <li><b>Info log kept small</b> (warnings only, 1 MiB, 2 files): it counts against the budget.</li>
+ *   <li><b>Info log and manifest kept small</b> (errors only; each rolled at 1/128 of the budget):
+ *       they count against the budget, and a busy manifest reaches 10% of a small one.</li>
+ *   <li><b>Write stalls scaled to the budget</b>: L0 slows writes at 6 files and stops them at 12,
+ *       pending compaction bytes at 1/4 and 1/2 of the set data. A writer that outruns compaction
+ *       is slowed down rather than letting obsolete versions pile up past the budget.</li>
  * </ul>
  */
 public final class RocksTuning {
@@ -48,19 +52,20 @@ public final class RocksTuning {
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)
         .setMaxBackgroundJobs(2)
-        .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
-        .setMaxLogFileSize(1L << 20)
-        .setKeepLogFileNum(2)
-        .setMaxManifestFileSize(4L << 20)
+        .setInfoLogLevel(InfoLogLevel.ERROR_LEVEL)
+        .setMaxLogFileSize(clamp(budgetBytes / 128, 32L << 10, 1L << 20))
+        .setKeepLogFileNum(1)
+        .setMaxManifestFileSize(clamp(budgetBytes / 128, 32L << 10, 4L << 20))
         .setMaxTotalWalSize(persistent ? Math.max(1L << 20, budgetBytes / 32) : 0)
-        .setBytesPerSync(1L << 20)
+        .setBytesPerSync(persistent ? 1L << 20 : 0)
         .setAvoidFlushDuringShutdown(!persistent);
   }
 
   /** Options of the set column family: point reads of small records. */
   public static ColumnFamilyOptions setOptions(long setsBytes, Compression compression,
       Cache blockCache) {
-    long writeBuffer = clamp(setsBytes / 16, 256L << 10, 32L << 20);
+    long writeBuffer = clamp(setsBytes / 32, 128L << 10, 32L << 20);
+    long targetFile = clamp(setsBytes / 64, 64L << 10, 64L << 20);
     BlockBasedTableConfig table = new BlockBasedTableConfig()
         .setBlockCache(blockCache)
         .setBlockSize(4096)
@@ -73,8 +78,13 @@ public final class RocksTuning {
         .setBottommostCompressionType(type(compression))
         .setWriteBufferSize(writeBuffer)
         .setMaxWriteBufferNumber(3)
-        .setLevel0FileNumCompactionTrigger(4)
-        .setTargetFileSizeBase(clamp(setsBytes / 16, 256L << 10, 64L << 20))
+        .setLevel0FileNumCompactionTrigger(2)
+        .setLevel0SlowdownWritesTrigger(6)
+        .setLevel0StopWritesTrigger(12)
+        .setSoftPendingCompactionBytesLimit(Math.max(1L << 20, setsBytes / 4))
+        .setHardPendingCompactionBytesLimit(Math.max(2L << 20, setsBytes / 2))
+        .setTargetFileSizeBase(targetFile)
+        .setMaxCompactionBytes(targetFile * 8)
         .setMaxBytesForLevelBase(Math.max(writeBuffer * 4, 1L << 20))
         .setLevelCompactionDynamicLevelBytes(true)
         .setOptimizeFiltersForHits(true);

@@ -1,0 +1,110 @@
+package dev.atrium.bench.disk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Disk-resident gets and inserts: Atrium's disk tier against raw RocksDB point get/put with the
+ * same options (the ceiling) and Ehcache 3's disk tier, in one run, 2 threads.
+ *
+ * <p>Each trial opens an empty store in a fresh directory, loads {@link #KEYS} keys, flushes so
+ * the gets read table files (through the OS page cache), then measures. {@code get} reads keys
+ * that are present; {@code put} overwrites keys of the same key space (Atrium evicts inside sets
+ * as its budget fills; RocksDB compacts). Run, e.g.:
+ * {@code java -cp ... org.openjdk.jmh.Main DiskStoreBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s -t 2}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(2)
+public class DiskStoreBenchmark {
+  static final int KEYS = 50_000;
+  static final long BUDGET = 256L << 20;
+  private static final int SAMPLES = 1 << 16;
+
+  @Param({"atrium", "rocksdb", "ehcache"})
+  public String store;
+
+  @Param({"100", "1024"})
+  public int valueSize;
+
+  @Param({"UNIFORM", "ZIPF"})
+  public KeyDistribution distribution;
+
+  BenchStore target;
+  byte[] value;
+  private Path dir;
+  private final AtomicInteger threadSeeds = new AtomicInteger();
+
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    dir = Files.createTempDirectory("atrium-disk-bench");
+    byte[][] keys = new byte[KEYS][];
+    for (int i = 0; i < KEYS; i++) {
+      keys[i] = BenchStore.key(i);
+    }
+    target = switch (store) {
+      case "atrium" -> new AtriumStore(dir, BUDGET, keys);
+      case "rocksdb" -> new RawRocksStore(dir, BUDGET, keys);
+      case "ehcache" -> new EhcacheStore(dir, BUDGET);
+      default -> throw new IllegalArgumentException(store);
+    };
+    value = new byte[valueSize];
+    new SplittableRandom(7).nextBytes(value);
+    for (int i = 0; i < KEYS; i++) {
+      target.put(i, value);
+    }
+    target.flush();
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    target.close();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Per thread: a cursor over pre-drawn key indexes. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int[] samples;
+    int next;
+
+    @Setup(Level.Trial)
+    public void draw(DiskStoreBenchmark bench) {
+      samples = bench.distribution.samples(KEYS, SAMPLES, 31L * bench.threadSeeds.incrementAndGet());
+    }
+
+    int next() {
+      return samples[next++ & (SAMPLES - 1)];
+    }
+  }
+
+  @Benchmark
+  public byte[] get(Cursor cursor) {
+    return target.get(cursor.next());
+  }
+
+  @Benchmark
+  public void put(Cursor cursor) {
+    target.put(cursor.next(), value);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.atrium.tiers.disk;
+
+import java.util.List;
+
+/** A store that fails or corrupts on demand: a file system that fails on purpose. */
+final class FaultyKvStore implements KvStore {
+  private final KvStore delegate;
+  volatile boolean failReads;
+  volatile boolean failWrites;
+  volatile boolean flipRecordBits;
+
+  FaultyKvStore(KvStore delegate) {
+    this.delegate = delegate;
+  }
+
+  private void read() {
+    if (failReads) {
+      throw new StoreException("injected read error", null, false);
+    }
+  }
+
+  private void write() {
+    if (failWrites) {
+      throw new StoreException("injected write error", null, false);
+    }
+  }
+
+  private byte[] maybeFlip(byte[] record) {
+    if (flipRecordBits && record != null && record.length > 0) {
+      byte[] copy = record.clone();
+      copy[copy.length / 2] ^= 0x10;
+      return copy;
+    }
+    return record;
+  }
+
+  @Override
+  public byte[] getRecord(byte[] slotKey) {
+    read();
+    return maybeFlip(delegate.getRecord(slotKey));
+  }
+
+  @Override
+  public byte[] getLarge(byte[] largeKey) {
+    read();
+    return maybeFlip(delegate.getLarge(largeKey));
+  }
+
+  @Override
+  public void putRecord(byte[] slotKey, byte[] record) {
+    write();
+    delegate.putRecord(slotKey, record);
+  }
+
+  @Override
+  public void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub) {
+    write();
+    delegate.putLarge(largeKey, largeRecord, slotKey, stub);
+  }
+
+  @Override
+  public void deleteRecords(List<byte[]> slotKeys) {
+    write();
+    delegate.deleteRecords(slotKeys);
+  }
+
+  @Override
+  public void deleteRecordRange(byte[] from, byte[] to) {
+    write();
+    delegate.deleteRecordRange(from, to);
+  }
+
+  @Override
+  public void clear() {
+    write();
+    delegate.clear();
+  }
+
+  @Override
+  public void scanRecords(byte[] from, byte[] to, RecordVisitor visitor) {
+    read();
+    delegate.scanRecords(from, to, (k, r) -> visitor.visit(k, maybeFlip(r)));
+  }
+
+  @Override
+  public RecordCursor openCursor() {
+    read();
+    RecordCursor cursor = delegate.openCursor();
+    return new RecordCursor() {
+      @Override
+      public boolean next() {
+        read();
+        return cursor.next();
+      }
+
+      @Override
+      public byte[] key() {
+        return cursor.key();
+      }
+
+      @Override
+      public byte[] record() {
+        return maybeFlip(cursor.record());
+      }
+
+      @Override
+      public void close() {
+        cursor.close();
+      }
+    };
+  }
+
+  @Override
+  public long lastLargeId() {
+    read();
+    return delegate.lastLargeId();
+  }
+
+  @Override
+  public long sizeOnDisk() {
+    return delegate.sizeOnDisk();
+  }
+
+  @Override
+  public long storageBytesWritten() {
+    return delegate.storageBytesWritten();
+  }
+
+  @Override
+  public boolean recover() {
+    return !failWrites && delegate.recover();
+  }
+
+  @Override
+  public String property(String name) {
+    return delegate.property(name);
+  }
+
+  @Override
+  public void flush() {
+    delegate.flush();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
