@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.atrium.tiers.FakeTicker;
 import dev.atrium.tiers.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
