@@ -434,25 +434,13 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireKeyValue(key, oldValue);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
-    Outcome<V> outcome = new Outcome<>();
-    tier.compute(key, slot -> {
-      MemoryEntry<K, V> current = slot.current();
-      if (current == null) {
-        return null;
-      }
-      outcome.found = true;
-      if (!Objects.equals(current.value(), oldValue)) {
-        renewOnAccess(slot, current);
-        return null;
-      }
+    Outcome<V> outcome = ifValueEquals(key, oldValue, (slot, current, result) -> {
       if (writeThrough != null) {
         writeThrough.delete(key);
       }
       slot.remove();
-      outcome.removed(current.value());
-      return null;
+      result.removed(current.value());
     });
-    recordPresence(outcome.found);
     statistics.recordRemovals(outcome.removals);
     if (start != 0L) {
       statistics.recordRemoveTime(System.nanoTime() - start);
@@ -483,27 +471,44 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     requireValue(newValue);
     long start = statistics.isEnabled() ? System.nanoTime() : 0L;
     V stored = copyIn(newValue);
-    Outcome<V> outcome = new Outcome<>();
-    tier.compute(copyKey(key), slot -> {
-      MemoryEntry<K, V> current = slot.current();
-      if (current == null) {
-        return null;
-      }
-      outcome.found = true;
-      if (!Objects.equals(current.value(), oldValue)) {
-        renewOnAccess(slot, current);
-        return null;
-      }
-      update(slot, current, stored, outcome);
-      return null;
-    });
-    recordPresence(outcome.found);
+    Outcome<V> outcome = ifValueEquals(copyKey(key), oldValue,
+        (slot, current, result) -> update(slot, current, stored, result));
     statistics.recordPuts(outcome.puts);
     if (start != 0L) {
       statistics.recordPutTime(System.nanoTime() - start);
     }
     publish(key, outcome);
     return outcome.puts != 0;
+  }
+
+  /** What a conditional operation does to an entry whose value matched. */
+  @FunctionalInterface
+  private interface OnMatch<K, V> {
+    void apply(EntrySlot<K, V> slot, MemoryEntry<K, V> current, Outcome<V> outcome);
+  }
+
+  /**
+   * The common part of {@code remove(k, v)} and {@code replace(k, v, v2)}: atomically, if the key
+   * is present with a value equal to {@code expected}, {@code onMatch}; if present with another
+   * value, the read counts as an access (the spec's expiry rule). Records hit or miss by presence.
+   */
+  private Outcome<V> ifValueEquals(K storedKey, V expected, OnMatch<K, V> onMatch) {
+    Outcome<V> outcome = new Outcome<>();
+    tier.compute(storedKey, slot -> {
+      MemoryEntry<K, V> current = slot.current();
+      if (current == null) {
+        return null;
+      }
+      outcome.found = true;
+      if (!Objects.equals(current.value(), expected)) {
+        renewOnAccess(slot, current);
+        return null;
+      }
+      onMatch.apply(slot, current, outcome);
+      return null;
+    });
+    recordPresence(outcome.found);
+    return outcome;
   }
 
   @Override
@@ -849,13 +854,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    if (clazz.isInstance(tier)) {
-      return clazz.cast(tier);
-    }
-    throw new IllegalArgumentException("the cache " + name + " cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.unwrap(clazz, "the cache " + name, this, tier);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,5 +1,6 @@
 package dev.atrium.jcache.event;
 
+import dev.atrium.jcache.Unwrapping;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
@@ -48,10 +49,7 @@ final class AtriumEntryEvent<K, V> extends CacheEntryEvent<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("an event cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.unwrap(clazz, "an event", this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.atrium.jcache.processor;
 
+import dev.atrium.jcache.Unwrapping;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.cache.processor.MutableEntry;
@@ -72,10 +73,7 @@ public final class ProcessedEntry<K, V> implements MutableEntry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("a mutable entry cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.unwrap(clazz, "a mutable entry", this);
   }
 
   public EntryAction action() {

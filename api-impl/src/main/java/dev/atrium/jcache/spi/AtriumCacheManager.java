@@ -1,6 +1,7 @@
 package dev.atrium.jcache.spi;
 
 import dev.atrium.jcache.AtriumCache;
+import dev.atrium.jcache.Unwrapping;
 import dev.atrium.jcache.configuration.AtriumConfiguration;
 import dev.atrium.jcache.configuration.CacheConfigFile;
 import dev.atrium.tiers.Ticker;
@@ -182,10 +183,7 @@ public final class AtriumCacheManager implements CacheManager {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("the cache manager cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.unwrap(clazz, "the cache manager", this);
   }
 
   private void requireOpen() {

@@ -36,24 +36,11 @@ public final class DiskFootprint {
     Path dir = Files.createTempDirectory("atrium-footprint");
     int keys = (int) (budget / (valueSize + 12));
     byte[][] keyBytes = keys(keys);
-    byte[] value = new byte[valueSize];
-    SplittableRandom random = new SplittableRandom(valueSize);
-    long peak = 0;
-    long userBytes = 0;
     try (AtriumStore store = new AtriumStore(dir, budget, keyBytes)) {
-      for (int round = 0; round < 10; round++) {
-        int[] order = shuffled(keys, random);
-        for (int k = 0; k < keys; k++) {
-          random.nextBytes(value);
-          store.put(order[k], value);
-          userBytes += keyBytes[order[k]].length + valueSize;
-          if (k % 5_000 == 0) {
-            peak = Math.max(peak, store.tier.diskBytes());
-          }
-        }
-      }
+      Overwrites run = overwrite(store, keyBytes, valueSize, store.tier::diskBytes);
       long end = store.tier.diskBytes();
-      peak = Math.max(peak, end);
+      long peak = Math.max(run.peakDiskBytes, end);
+      long userBytes = run.userBytes;
       long resident = 0;
       try (DiskCursor cursor = store.tier.entries()) {
         while (cursor.hasNext()) {
@@ -80,30 +67,50 @@ public final class DiskFootprint {
     Path dir = Files.createTempDirectory("rocks-footprint");
     int keys = (int) (budget / (valueSize + 12));
     byte[][] keyBytes = keys(keys);
-    byte[] value = new byte[valueSize];
-    SplittableRandom random = new SplittableRandom(valueSize);
-    long peak = 0;
-    long userBytes = 0;
     try (RawRocksStore store = new RawRocksStore(dir, budget, keyBytes)) {
-      for (int round = 0; round < 10; round++) {
-        int[] order = shuffled(keys, random);
-        for (int k = 0; k < keys; k++) {
-          random.nextBytes(value);
-          store.put(order[k], value);
-          userBytes += keyBytes[order[k]].length + valueSize;
-          if (k % 5_000 == 0) {
-            peak = Math.max(peak, size(dir));
-          }
-        }
-      }
+      Overwrites run = overwrite(store, keyBytes, valueSize, () -> size(dir));
       long end = size(dir);
-      peak = Math.max(peak, end);
+      long peak = Math.max(run.peakDiskBytes, end);
+      long userBytes = run.userBytes;
       System.out.printf("rocksdb %5d  %8d  %14s  %15.2f  %14.2f  %17.2f  %19s  %14s%n",
           valueSize, keys, "-", (double) peak / budget, (double) end / budget,
           store.writeAmplification(userBytes), "-", "-");
     } finally {
       delete(dir);
     }
+  }
+
+  /** What the overwrite workload wrote and the most disk it saw in use. */
+  private record Overwrites(long userBytes, long peakDiskBytes) {}
+
+  /** A source of the store's bytes on disk. */
+  private interface DiskBytes {
+    long get() throws IOException;
+  }
+
+  /**
+   * The workload of the footprint report: 10 rounds, each writing every key once with fresh
+   * random bytes, in a new random order; the disk's size sampled every 5,000 puts.
+   */
+  private static Overwrites overwrite(BenchStore store, byte[][] keyBytes, int valueSize,
+      DiskBytes diskBytes) throws IOException {
+    int keys = keyBytes.length;
+    byte[] value = new byte[valueSize];
+    SplittableRandom random = new SplittableRandom(valueSize);
+    long peak = 0;
+    long userBytes = 0;
+    for (int round = 0; round < 10; round++) {
+      int[] order = shuffled(keys, random);
+      for (int k = 0; k < keys; k++) {
+        random.nextBytes(value);
+        store.put(order[k], value);
+        userBytes += keyBytes[order[k]].length + valueSize;
+        if (k % 5_000 == 0) {
+          peak = Math.max(peak, diskBytes.get());
+        }
+      }
+    }
+    return new Overwrites(userBytes, peak);
   }
 
   /** A random permutation of {@code [0, n)}: RocksDB sees keys in no particular order. */

@@ -9,6 +9,7 @@ import dev.atrium.tiers.disk.DiskTier;
 import dev.atrium.tiers.disk.DiskTiers;
 import dev.atrium.tiers.memory.ComputeSlot;
 import dev.atrium.tiers.memory.EntryComputation;
+import dev.atrium.tiers.memory.EntrySlot;
 import dev.atrium.tiers.memory.MemoryEntry;
 import dev.atrium.tiers.memory.MemoryTier;
 import dev.atrium.tiers.memory.MemoryTierConfig;
@@ -270,13 +271,22 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
         below = writer.generation(key) == generation[0] ? read : null;
       }
       if (below != null && !memoryConfig.isOversized(key, below.value())) {
-        slot.put(below.value(), below.deadline());
+        install(slot, below);
       }
       // not installed because a write intervened: still the value of the key when it was read
       found[0] = below != null ? below : (pending == null ? read : null);
       return null;
     });
     return found[0];
+  }
+
+  /** Puts what was found below memory into memory; a disk copy needs no write when evicted. */
+  private static <K, V> void install(EntrySlot<K, V> slot, Below<V> below) {
+    if (below.fromDisk()) {
+      slot.putPersisted(below.value(), below.deadline());
+    } else {
+      slot.put(below.value(), below.deadline());
+    }
   }
 
   /** What a promotion found, as an entry. */
@@ -294,9 +304,6 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
     (below.fromDisk() ? diskHits : pendingHits).increment();
     MemoryEntry<K, V> installed = memory.peek(key);
     if (installed != null && installed.value() == below.value()) {
-      if (below.fromDisk()) {
-        installed.markPersisted();
-      }
       return installed;
     }
     return detached(key, below);
@@ -371,7 +378,7 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
         }
       } else if (below != null && !memoryConfig.isOversized(key, below.value())) {
         writer.reclaim(key);
-        slot.put(below.value(), below.deadline());
+        install(slot, below);
       }
       return result;
     });

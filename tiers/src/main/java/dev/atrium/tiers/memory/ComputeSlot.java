@@ -14,6 +14,7 @@ public final class ComputeSlot<K, V> implements EntrySlot<K, V> {
   private Decision decision = Decision.KEEP;
   private V newValue;
   private long newDeadline;
+  private boolean newPersisted;
   private MemoryEntry<K, V> oversized;
   private boolean removedExplicitly;
 
@@ -49,12 +50,20 @@ public final class ComputeSlot<K, V> implements EntrySlot<K, V> {
     decision = Decision.PUT;
     newValue = value;
     newDeadline = deadline;
+    newPersisted = false;
+  }
+
+  @Override
+  public void putPersisted(V value, long deadline) {
+    put(value, deadline);
+    newPersisted = true;
   }
 
   @Override
   public void renew(long deadline) {
     if (decision == Decision.PUT) {
       newDeadline = deadline;
+      newPersisted = false;
     } else if (current != null && decision != Decision.REMOVE) {
       decision = Decision.RENEW;
       newDeadline = deadline;
@@ -65,6 +74,7 @@ public final class ComputeSlot<K, V> implements EntrySlot<K, V> {
   public void remove() {
     decision = Decision.REMOVE;
     newValue = null;
+    newPersisted = false;
   }
 
   /**
@@ -76,7 +86,7 @@ public final class ComputeSlot<K, V> implements EntrySlot<K, V> {
     switch (decision) {
       case PUT -> {
         int weight = config.weigh(key, newValue);
-        MemoryEntry<K, V> created = new MemoryEntry<>(key, newValue, weight, newDeadline);
+        MemoryEntry<K, V> created = newEntry(new MemoryEntry<>(key, newValue, weight, newDeadline));
         if (config.weighted() && weight > config.capacity()) {
           oversized = created;
           return null;
@@ -94,6 +104,17 @@ public final class ComputeSlot<K, V> implements EntrySlot<K, V> {
         return current;
       }
     }
+  }
+
+  /**
+   * For tiers whose own nodes subclass {@link MemoryEntry}: marks the node made for a
+   * {@link #wantsPut() put} as the computation asked, and returns it.
+   */
+  public <E extends MemoryEntry<K, V>> E newEntry(E created) {
+    if (newPersisted) {
+      created.markPersisted();
+    }
+    return created;
   }
 
   /** Like {@link #outcome}, for tiers whose own nodes subclass {@link MemoryEntry}. */

@@ -14,6 +14,13 @@ public interface EntrySlot<K, V> {
   /** Installs {@code value} with {@code deadline}, replacing any current entry. */
   void put(V value, long deadline);
 
+  /**
+   * As {@link #put}, for a value that a lower tier already holds with this deadline (a promotion):
+   * the new entry is {@linkplain MemoryEntry#isPersisted() persisted} from the moment it exists,
+   * so that an eviction that follows at once does not write it back.
+   */
+  void putPersisted(V value, long deadline);
+
   /** Keeps the current value and moves its deadline. No effect when absent. */
   void renew(long deadline);
 

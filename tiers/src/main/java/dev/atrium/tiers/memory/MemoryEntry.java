@@ -42,14 +42,20 @@ public class MemoryEntry<K, V> {
     return deadline;
   }
 
-  /** For tier implementations only: callers move a deadline through {@link MemoryTier#renew}. */
+  /**
+   * For tier implementations only: callers move a deadline through {@link MemoryTier#renew}. A
+   * lower tier's copy keeps the old deadline, so the entry is no longer {@linkplain #isPersisted()
+   * persisted}: evicted, it is written again rather than expire early below memory.
+   */
   public final void setDeadline(long deadline) {
     this.deadline = deadline;
+    this.persisted = false;
   }
 
   /**
-   * Whether a lower tier already holds this exact entry (it was promoted from disk unchanged), so
-   * that evicting it needs no write. Set by the hybrid store; a new value is a new entry, unset.
+   * Whether a lower tier already holds this exact entry, value and deadline (it was promoted from
+   * disk unchanged), so that evicting it needs no write. Set through
+   * {@link EntrySlot#putPersisted}; a new value is a new entry, unset.
    */
   public final boolean isPersisted() {
     return persisted;

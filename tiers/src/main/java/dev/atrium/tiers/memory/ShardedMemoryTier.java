@@ -340,7 +340,8 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       PolicyNode<K, V> current = (PolicyNode<K, V>) slot.current();
       if (slot.wantsPut()) {
         V value = slot.newValue();
-        PolicyNode<K, V> node = new PolicyNode<>(key, value, config.weigh(key, value), slot.newDeadline());
+        PolicyNode<K, V> node =
+            slot.newEntry(new PolicyNode<>(key, value, config.weigh(key, value), slot.newDeadline()));
         install(shard, current, node, removals);
       } else if (slot.wantsRenew()) {
         current.setDeadline(slot.newDeadline());

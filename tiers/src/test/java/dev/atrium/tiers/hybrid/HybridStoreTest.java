@@ -52,6 +52,29 @@ class HybridStoreTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(EvictionPolicy.class)
+  void anEntryPromotedUnchangedIsNotWrittenAgainWhenEvicted(EvictionPolicy policy) {
+    try (HybridStore<String, String> store = HybridStores.open(directory, 8, policy)) {
+      for (int i = 0; i < 200; i++) {
+        store.put("k" + i, "v" + i, Ticker.NEVER);
+      }
+      assertTrue(store.flush(FLUSH));
+      long writtenAfterLoad = store.stats().written();
+      // two passes over keys that do not fit: each read promotes a disk copy and evicts another
+      for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < 200; i++) {
+          assertEquals("v" + i, store.get("k" + i).value());
+        }
+      }
+      assertTrue(store.flush(FLUSH));
+      HybridStats stats = store.stats();
+      assertTrue(stats.diskHits() >= 2 * (200 - 8) - 8, stats.toString());
+      // only what had not reached disk before the reads (at most memory's 8) may be written now
+      assertTrue(stats.written() - writtenAfterLoad <= 8, stats.toString());
+    }
+  }
+
   @Test
   void aPutHidesTheDiskCopyBeforeItReturns() {
     try (HybridStore<String, String> store = HybridStores.open(directory, 4, EvictionPolicy.FIFO)) {

@@ -78,6 +78,35 @@ abstract class MemoryTierContractTest {
   }
 
   @Test
+  void putPersistedMarksTheEntryUntilItsDeadlineMoves() {
+    MemoryTier<String, String> tier = newTier(10);
+    tier.compute("a", slot -> {
+      slot.putPersisted("1", 5 * SECOND);
+      return null;
+    });
+    tier.compute("b", slot -> {
+      slot.putPersisted("2", Ticker.NEVER);
+      slot.renew(9 * SECOND);
+      return null;
+    });
+    tier.compute("c", slot -> {
+      slot.put("3", Ticker.NEVER);
+      return null;
+    });
+    MemoryEntry<String, String> a = tier.peek("a");
+    assertTrue(a.isPersisted(), "promoted unchanged");
+    assertFalse(tier.peek("b").isPersisted(), "its deadline is not the lower tier's");
+    assertFalse(tier.peek("c").isPersisted(), "a plain put");
+    assertTrue(tier.renew(a, 7 * SECOND));
+    assertFalse(tier.peek("a").isPersisted(), "renewed: the lower tier's copy expires earlier");
+    tier.compute("a", slot -> {
+      slot.put("1b", Ticker.NEVER);
+      return null;
+    });
+    assertFalse(tier.peek("a").isPersisted(), "a new value");
+  }
+
+  @Test
   void putThenGetReturnsTheEntry() {
     MemoryTier<String, String> tier = newTier(10);
     assertNull(tier.put("a", "1", Ticker.NEVER));
