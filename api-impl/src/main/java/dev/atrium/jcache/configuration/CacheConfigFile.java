@@ -45,8 +45,8 @@ public final class CacheConfigFile {
   /** The settings a section may hold. */
   public static final List<String> SETTINGS = List.of(
       "memory.policy", "memory.maximum-size", "memory.shards",
-      "disk.budget", "disk.directory", "disk.persistent", "disk.compression", "disk.write-policy",
-      "disk.max-entry-size", "disk.bytes-per-second", "disk.write-queue", "disk.allow-classes");
+      "disk.budget", "disk.directory", "disk.persistent", "disk.compression", "disk.mmap-reads",
+      "disk.write-policy", "disk.max-entry-size", "disk.bytes-per-second", "disk.write-queue", "disk.allow-classes");
 
   private final String source;
   private final Map<String, String> defaults = new LinkedHashMap<>();
@@ -173,6 +173,7 @@ public final class CacheConfigFile {
       case "disk.persistent" -> target.disk(disk.withPersistent(bool(value)));
       case "disk.compression" -> target.disk(disk.withCompression(
           Compression.valueOf(value.toUpperCase(Locale.ROOT))));
+      case "disk.mmap-reads" -> target.disk(disk.withMmapReads(bool(value)));
       case "disk.write-policy" -> target.disk(disk.withWritePolicy(
           WritePolicy.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'))));
       case "disk.max-entry-size" -> target.disk(disk.withAdmission(

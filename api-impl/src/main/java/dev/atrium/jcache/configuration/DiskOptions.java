@@ -15,6 +15,10 @@ import java.util.Objects;
  *     {@code java.io.tmpdir}/atrium
  * @param persistent whether entries survive a restart (default false: files are wiped at open)
  * @param compression RocksDB block compression (default LZ4)
+ * @param mmapReads whether RocksDB reads its table files through memory maps (default true):
+ *     about twice the disk-hit throughput when the files sit in the OS page cache, at the price
+ *     that a hardware read error (EIO) in a mapped file kills the process with SIGBUS instead of
+ *     being a counted miss; turn it off where the disk is not trusted
  * @param writePolicy when entries reach disk (default on eviction from memory)
  * @param maxEntryBytes the largest serialized entry admitted to disk (default 8 MiB)
  * @param bytesPerSecond the disk write rate limit (default 0: none)
@@ -30,6 +34,7 @@ public record DiskOptions(
     Path directory,
     boolean persistent,
     Compression compression,
+    boolean mmapReads,
     WritePolicy writePolicy,
     int maxEntryBytes,
     long bytesPerSecond,
@@ -39,7 +44,7 @@ public record DiskOptions(
     Serializer<?> valueSerializer) {
 
   /** No disk tier. */
-  public static final DiskOptions NONE = new DiskOptions(0, null, false, Compression.LZ4,
+  public static final DiskOptions NONE = new DiskOptions(0, null, false, Compression.LZ4, true,
       WritePolicy.ON_EVICTION, 8 << 20, 0, 16L << 20, List.of(), null, null);
 
   public DiskOptions {
@@ -61,42 +66,47 @@ public record DiskOptions(
   }
 
   public DiskOptions withBudget(long bytes) {
-    return new DiskOptions(bytes, directory, persistent, compression, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(bytes, directory, persistent, compression, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withDirectory(Path path) {
-    return new DiskOptions(budgetBytes, path, persistent, compression, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, path, persistent, compression, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withPersistent(boolean on) {
-    return new DiskOptions(budgetBytes, directory, on, compression, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, directory, on, compression, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withCompression(Compression codec) {
-    return new DiskOptions(budgetBytes, directory, persistent, codec, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, directory, persistent, codec, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+  }
+
+  public DiskOptions withMmapReads(boolean on) {
+    return new DiskOptions(budgetBytes, directory, persistent, compression, on, writePolicy,
+        maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withWritePolicy(WritePolicy policy) {
-    return new DiskOptions(budgetBytes, directory, persistent, compression, policy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, directory, persistent, compression, mmapReads,
+        policy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withAdmission(int maxBytes, long perSecond, long queueBytes) {
-    return new DiskOptions(budgetBytes, directory, persistent, compression, writePolicy, maxBytes,
-        perSecond, queueBytes, allowedClasses, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, directory, persistent, compression, mmapReads,
+        writePolicy, maxBytes, perSecond, queueBytes, allowedClasses, keySerializer, valueSerializer);
   }
 
   public DiskOptions withAllowedClasses(List<String> patterns) {
-    return new DiskOptions(budgetBytes, directory, persistent, compression, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, patterns, keySerializer, valueSerializer);
+    return new DiskOptions(budgetBytes, directory, persistent, compression, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, patterns, keySerializer, valueSerializer);
   }
 
   public DiskOptions withSerializers(Serializer<?> keys, Serializer<?> values) {
-    return new DiskOptions(budgetBytes, directory, persistent, compression, writePolicy, maxEntryBytes,
-        bytesPerSecond, writeQueueBytes, allowedClasses, keys, values);
+    return new DiskOptions(budgetBytes, directory, persistent, compression, mmapReads,
+        writePolicy, maxEntryBytes, bytesPerSecond, writeQueueBytes, allowedClasses, keys, values);
   }
 }

@@ -64,6 +64,7 @@ public final class TierShapes {
         .budgetBytes(disk.budgetBytes())
         .persistent(disk.persistent())
         .compression(disk.compression())
+        .mmapReads(disk.mmapReads())
         .ticker(ticker)
         .build();
     ObjectInputFilter filter = allowList(configuration, disk);

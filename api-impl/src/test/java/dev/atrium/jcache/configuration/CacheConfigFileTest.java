@@ -1,6 +1,7 @@
 package dev.atrium.jcache.configuration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,7 @@ class CacheConfigFileTest {
         "cache.c.disk.budget = 64MiB",
         "cache.c.disk.directory = " + disk.toString().replace("\\", "\\\\"),
         "cache.c.disk.persistent = true",
+        "cache.c.disk.mmap-reads = false",
         "cache.c.disk.write-policy = on-insertion",
         "cache.c.disk.max-entry-size = 64KiB",
         "cache.c.disk.write-queue = 2MB",
@@ -113,6 +115,7 @@ class CacheConfigFileTest {
     assertEquals(64L << 20, options.budgetBytes());
     assertEquals(disk, options.directory());
     assertTrue(options.persistent());
+    assertFalse(options.mmapReads());
     assertEquals(WritePolicy.ON_INSERTION, options.writePolicy());
     assertEquals(64 << 10, options.maxEntryBytes());
     assertEquals(2_000_000, options.writeQueueBytes());

@@ -39,7 +39,7 @@ final class RawRocksStore implements BenchStore {
   RawRocksStore(Path dir, long budgetBytes, byte[][] keys) {
     this.keys = keys;
     long setsBytes = budgetBytes / 2;
-    dbOptions = RocksTuning.dbOptions(budgetBytes, false).setStatistics(statistics);
+    dbOptions = RocksTuning.dbOptions(budgetBytes, false, true).setStatistics(statistics);
     cfOptions = RocksTuning.setOptions(setsBytes, Compression.LZ4, cache);
     options = new Options(dbOptions, cfOptions);
     try {

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param persistent whether entries survive a close and reopen (default false: the directory is
  *     wiped when the tier opens and when it closes)
  * @param compression RocksDB block compression (default LZ4)
+ * @param mmapReads whether RocksDB reads table files through memory maps (default true): no
+ *     system call and no block-cache insertion per read of a page-cached file, about twice the
+ *     read throughput; but a hardware read error in a mapped file raises SIGBUS, which kills the
+ *     process, where a read system call would have returned an error the tier counts and survives
  * @param ticker the clock deadlines are read from
  * @param wallClock the wall clock deadlines are written in, so they survive a restart
  * @param spaceLimitBytes a hard cap on RocksDB's table files enforced by RocksDB itself (default
@@ -32,6 +36,7 @@ public record DiskTierConfig(
     int largeValueBytes,
     boolean persistent,
     Compression compression,
+    boolean mmapReads,
     Ticker ticker,
     WallClock wallClock,
     long spaceLimitBytes,
@@ -74,6 +79,7 @@ public record DiskTierConfig(
     private int largeValueBytes;
     private boolean persistent;
     private Compression compression = Compression.LZ4;
+    private boolean mmapReads = true;
     private Ticker ticker = Ticker.system();
     private WallClock wallClock = WallClock.system();
     private long spaceLimitBytes;
@@ -108,6 +114,11 @@ public record DiskTierConfig(
       return this;
     }
 
+    public Builder mmapReads(boolean mmapReads) {
+      this.mmapReads = mmapReads;
+      return this;
+    }
+
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
       return this;
@@ -130,7 +141,7 @@ public record DiskTierConfig(
 
     public DiskTierConfig build() {
       return new DiskTierConfig(directory, budgetBytes, setBytes, largeValueBytes, persistent,
-          compression, ticker, wallClock, spaceLimitBytes, filterBitsPerKey);
+          compression, mmapReads, ticker, wallClock, spaceLimitBytes, filterBitsPerKey);
     }
   }
 }

@@ -202,7 +202,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   private static KvStore openStore(DiskTierConfig config, TierDirectory directory,
       long setsBytes, long largeBytes) {
     return RocksKvStore.open(directory.data(), config.persistent(), config.compression(),
-        setsBytes, largeBytes, config.spaceLimitBytes());
+        config.mmapReads(), setsBytes, largeBytes, config.spaceLimitBytes());
   }
 
   @Override

@@ -62,12 +62,12 @@ public final class RocksKvStore implements KvStore {
   private final ReadOptions readOptions;
   private final Statistics statistics;
 
-  private RocksKvStore(Path path, boolean persistent, Compression compression, long setsBytes,
-      long largeBytes, long spaceLimitBytes) throws RocksDBException {
+  private RocksKvStore(Path path, boolean persistent, Compression compression, boolean mmapReads,
+      long setsBytes, long largeBytes, long spaceLimitBytes) throws RocksDBException {
     this.path = path;
     statistics = keep(new Statistics());
     statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);
-    DBOptions dbOptions = keep(RocksTuning.dbOptions(setsBytes + largeBytes, persistent));
+    DBOptions dbOptions = keep(RocksTuning.dbOptions(setsBytes + largeBytes, persistent, mmapReads));
     dbOptions.setStatistics(statistics);
     if (spaceLimitBytes > 0) {
       SstFileManager manager = keep(new SstFileManager(Env.getDefault()));
@@ -100,12 +100,13 @@ public final class RocksKvStore implements KvStore {
    * @param setsBytes the logical bytes of the set records, to scale buffers and levels
    * @param largeBytes the FIFO bound of the large-value column family
    * @param spaceLimitBytes RocksDB's hard cap on table files (0: none)
+   * @param mmapReads read table files through memory maps (see {@link RocksTuning})
    */
   public static RocksKvStore open(Path path, boolean persistent, Compression compression,
-      long setsBytes, long largeBytes, long spaceLimitBytes) {
+      boolean mmapReads, long setsBytes, long largeBytes, long spaceLimitBytes) {
     try {
       Files.createDirectories(path);
-      return new RocksKvStore(path, persistent, compression, setsBytes, largeBytes,
+      return new RocksKvStore(path, persistent, compression, mmapReads, setsBytes, largeBytes,
           spaceLimitBytes);
     } catch (RocksDBException e) {
       throw failure("open " + path, e);
