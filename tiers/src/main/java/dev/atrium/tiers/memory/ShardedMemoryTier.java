@@ -56,8 +56,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * (another shard's key could deadlock against a computation going the other way).
  */
 final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
-  /** The default sharding never gives a shard less than this share of the capacity. */
-  static final long MIN_DEFAULT_SHARD_CAPACITY = 64;
+  /**
+   * The default sharding never gives a shard less than this share of the capacity. Shards are
+   * independent caches, and small ones decide differently from one big one: SIEVE on the OLTP
+   * trace at 1,000 entries gains 5 points of hit ratio split into 8 shards of 125, where with
+   * shares of 1,024 and more every policy stayed within 0.01 of its single-shard figure on the
+   * shared traces. Tiers this small see little contention anyway.
+   */
+  static final long MIN_DEFAULT_SHARD_CAPACITY = 1024;
   /** The most shards the default sharding uses. */
   static final int MAX_DEFAULT_SHARDS = 64;
   /** How many oldest entries of each queue a write inspects for expiry. */

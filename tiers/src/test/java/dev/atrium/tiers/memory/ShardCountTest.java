@@ -25,10 +25,11 @@ class ShardCountTest {
   @Test
   void smallCapacitiesGetFewerShards() {
     assertEquals(1, ShardedMemoryTier.shardCount(0, 0, 8));
-    assertEquals(1, ShardedMemoryTier.shardCount(0, 127, 8));
-    assertEquals(2, ShardedMemoryTier.shardCount(0, 128, 8));
-    assertEquals(8, ShardedMemoryTier.shardCount(0, 2000, 2));
-    assertEquals(8, ShardedMemoryTier.shardCount(0, 1000, 8));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 2047, 8));
+    assertEquals(2, ShardedMemoryTier.shardCount(0, 2048, 8));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 2000, 2));
+    assertEquals(4, ShardedMemoryTier.shardCount(0, 4096, 8));
+    assertEquals(8, ShardedMemoryTier.shardCount(0, 100_000, 2));
   }
 
   @Test
