@@ -79,7 +79,7 @@ public class HybridBenchmark {
         missing++;
       }
     }
-    caches.flush();
+    caches.settle();
     System.err.printf("%nhybrid: %s loaded %d keys in %.1f s, %d missing on reading them back; %s%n",
         provider, keys.length, (System.nanoTime() - start) / 1e9, missing, caches.stats());
     if (missing > keys.length / 100) {

@@ -56,6 +56,13 @@ abstract class HybridCaches implements AutoCloseable {
   /** Waits until whatever the cache buffers for disk is written (a no-op where writes are synchronous). */
   abstract void flush();
 
+  /**
+   * Before timing: {@link #flush()}, then waits for the disk's own background work (RocksDB's
+   * memtable flush and the compactions loading started), so that the measured reads, which write
+   * nothing, do not share the two cores with a transient left over from loading.
+   */
+  abstract void settle();
+
   /** The provider's own counters, for stderr; empty if it has none worth printing. */
   abstract String stats();
 
@@ -78,6 +85,12 @@ abstract class HybridCaches implements AutoCloseable {
         if (!store.flush(Duration.ofMinutes(2))) {
           throw new IllegalStateException("atrium-hybrid: the write queue did not drain in 2 minutes");
         }
+      }
+
+      @Override
+      void settle() {
+        flush();
+        store.disk().flush();
       }
 
       @Override
@@ -104,6 +117,9 @@ abstract class HybridCaches implements AutoCloseable {
     return new HybridCaches(manager, cache, directory) {
       @Override
       void flush() {}
+
+      @Override
+      void settle() {}
 
       @Override
       String stats() {
