@@ -1,5 +1,6 @@
 package dev.atrium.bench.disk;
 
+import dev.atrium.bench.Permutations;
 import dev.atrium.tiers.disk.DiskCursor;
 import dev.atrium.tiers.disk.DiskTierStats;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class DiskFootprint {
     long peak = 0;
     long userBytes = 0;
     for (int round = 0; round < 10; round++) {
-      int[] order = shuffled(keys, random);
+      int[] order = Permutations.of(keys, random::nextInt);
       for (int k = 0; k < keys; k++) {
         random.nextBytes(value);
         store.put(order[k], value);
@@ -111,21 +112,6 @@ public final class DiskFootprint {
       }
     }
     return new Overwrites(userBytes, peak);
-  }
-
-  /** A random permutation of {@code [0, n)}: RocksDB sees keys in no particular order. */
-  private static int[] shuffled(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   private static byte[][] keys(int n) {

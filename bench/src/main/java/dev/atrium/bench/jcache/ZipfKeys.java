@@ -1,5 +1,6 @@
 package dev.atrium.bench.jcache;
 
+import dev.atrium.bench.Permutations;
 import java.util.Random;
 
 /**
@@ -26,16 +27,7 @@ public final class ZipfKeys {
 
   public ZipfKeys(int keySpace, int length, double skew, long seed) {
     Random random = new Random(seed);
-    int[] rankToKey = new int[keySpace];
-    for (int i = 0; i < keySpace; i++) {
-      rankToKey[i] = i;
-    }
-    for (int i = keySpace - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = rankToKey[i];
-      rankToKey[i] = rankToKey[j];
-      rankToKey[j] = swap;
-    }
+    int[] rankToKey = Permutations.of(keySpace, random::nextInt);
     double[] cumulative = new double[keySpace];
     double sum = 0;
     for (int rank = 0; rank < keySpace; rank++) {
