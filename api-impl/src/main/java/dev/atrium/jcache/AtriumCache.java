@@ -166,12 +166,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
         outcome.result = slot.current().value();
         return null;
       }
-      long now = expiry.now();
-      long deadline = expiry.onCreation(now);
-      if (!Ticker.isExpired(deadline, now)) {
-        slot.put(stored, deadline);
-        outcome.created(stored);
-      }
+      create(slot, stored, expiry.now(), outcome);
       outcome.result = stored;
       return null;
     });
@@ -316,11 +311,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
       }
       long now = expiry.now();
       if (current == null) {
-        long deadline = expiry.onCreation(now);
-        if (!Ticker.isExpired(deadline, now)) {
-          slot.put(stored, deadline);
-          outcome.created(stored);
-        }
+        create(slot, stored, now, outcome);
       } else {
         slot.put(stored, expiry.onUpdate(current.deadline(), now));
         outcome.updated(current.value(), stored);
@@ -379,12 +370,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
       if (writeThrough != null) {
         writeThrough.write(new AtriumCacheEntry<>(key, stored));
       }
-      long now = expiry.now();
-      long deadline = expiry.onCreation(now);
-      if (!Ticker.isExpired(deadline, now)) {
-        slot.put(stored, deadline);
-        outcome.created(stored);
-      }
+      create(slot, stored, expiry.now(), outcome);
       return null;
     });
     recordPresence(outcome.found);
@@ -545,6 +531,18 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
   }
 
   /** Updates a present entry inside a computation: write-through, then the update deadline. */
+  /**
+   * Creates the entry with the policy's creation deadline; an expiry of ZERO (a deadline already
+   * past) stores nothing and counts nothing, as the spec says.
+   */
+  private void create(EntrySlot<K, V> slot, V stored, long now, Outcome<V> outcome) {
+    long deadline = expiry.onCreation(now);
+    if (!Ticker.isExpired(deadline, now)) {
+      slot.put(stored, deadline);
+      outcome.created(stored);
+    }
+  }
+
   private void update(EntrySlot<K, V> slot, MemoryEntry<K, V> current, V stored, Outcome<V> outcome) {
     if (writeThrough != null) {
       writeThrough.write(new AtriumCacheEntry<>(slot.key(), stored));
@@ -658,11 +656,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
         if (entry.action() == EntryAction.CREATED && writeThrough != null) {
           writeThrough.write(new AtriumCacheEntry<>(slot.key(), stored));
         }
-        long deadline = expiry.onCreation(now);
-        if (!Ticker.isExpired(deadline, now)) {
-          slot.put(stored, deadline);
-          outcome.created(stored);
-        }
+        create(slot, stored, now, outcome);
       }
       case UPDATED -> update(slot, current, copyIn(entry.value()), outcome);
       case REMOVED -> {

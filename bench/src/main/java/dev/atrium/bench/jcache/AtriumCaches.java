@@ -5,8 +5,8 @@ import dev.atrium.tiers.memory.EvictionPolicy;
 
 /**
  * Atrium's caches, one per eviction policy, bounded and configured through
- * {@link AtriumConfiguration} like the peers are through theirs. A policy this build's memory tier
- * does not have yet fails in setup, with a message saying so.
+ * {@link AtriumConfiguration} like the peers are through theirs. An unknown policy name fails in
+ * setup ({@link EvictionPolicy#fromName} names the known ones).
  */
 final class AtriumCaches {
   private AtriumCaches() {}
@@ -19,11 +19,6 @@ final class AtriumCaches {
         .setStatisticsEnabled(false)
         .evictionPolicy(evictionPolicy)
         .maximumSize(capacity);
-    try {
-      return new JCacheBenchCache<>(Providers.manager(Providers.ATRIUM), name, config);
-    } catch (RuntimeException e) {
-      throw new UnsupportedOperationException("atrium-" + policy + " cannot be created in this build ("
-          + e + "); leave it out with -p provider=...", e);
-    }
+    return new JCacheBenchCache<>(Providers.manager(Providers.ATRIUM), name, config);
   }
 }
