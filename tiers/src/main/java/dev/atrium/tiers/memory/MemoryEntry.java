@@ -5,14 +5,18 @@ import dev.atrium.tiers.Ticker;
 /**
  * One entry of a memory tier: a key, its value, the value's weight and a deadline.
  *
- * <p>Key, value and weight never change: replacing a value installs a new entry, so a reader that
- * holds an entry always sees a consistent value and weight. Only the deadline may move after
- * insertion (an access that renews it), through {@link MemoryTier#renew}. Eviction policies
- * subclass this to add their own links and bits; callers see only this base.
+ * <p>Key and weight never change. The deadline may move after insertion (an access that renews
+ * it, through {@link MemoryTier#renew}). The value changes in one case only: a plain
+ * {@link MemoryTier#put} over an entry that never expires, with a value of the same weight and no
+ * deadline either, which a tier may do in place (see {@link #replaceValue}); everything that
+ * decides on the value (computations) installs a new entry instead. So a reader that reads the
+ * value once sees a value that was current at some moment, with the weight and deadline it has.
+ * An entry that has left its tier never changes again. Eviction policies subclass this to add
+ * their own links and bits; callers see only this base.
  */
 public class MemoryEntry<K, V> {
   private final K key;
-  private final V value;
+  private volatile V value;
   private final int weight;
   private volatile long deadline;
   private volatile boolean persisted;
@@ -55,7 +59,7 @@ public class MemoryEntry<K, V> {
   /**
    * Whether a lower tier already holds this exact entry, value and deadline (it was promoted from
    * disk unchanged), so that evicting it needs no write. Set through
-   * {@link EntrySlot#putPersisted}; a new value is a new entry, unset.
+   * {@link EntrySlot#putPersisted}; a new value unsets it.
    */
   public final boolean isPersisted() {
     return persisted;
@@ -63,6 +67,18 @@ public class MemoryEntry<K, V> {
 
   public final void markPersisted() {
     this.persisted = true;
+  }
+
+  /**
+   * For tier implementations only, under the tier's lock for this key, on an entry that is mapped,
+   * never expires and keeps its weight: the new value replaces the old in place, which saves the
+   * new entry and the relinking of the eviction queue that a replacement costs. A lower tier's copy
+   * holds the old value, so the entry is no longer {@linkplain #isPersisted() persisted}; that is
+   * cleared first, so that whoever sees the new value also sees that it must be written.
+   */
+  final void replaceValue(V value) {
+    this.persisted = false;
+    this.value = value;
   }
 
   public final boolean isExpired(long now) {

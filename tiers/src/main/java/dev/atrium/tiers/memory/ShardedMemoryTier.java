@@ -5,6 +5,7 @@ import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.memory.policy.EvictionQueue;
 import dev.atrium.tiers.memory.policy.FifoEviction;
 import dev.atrium.tiers.memory.policy.LruEviction;
+import dev.atrium.tiers.memory.policy.NodeTable;
 import dev.atrium.tiers.memory.policy.PolicyNode;
 import dev.atrium.tiers.memory.policy.S3FifoEviction;
 import dev.atrium.tiers.memory.policy.SieveEviction;
@@ -13,25 +14,31 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The memory tier of the LRU, FIFO, SIEVE and S3-FIFO policies: a set of independent shards, each
- * a {@link ConcurrentHashMap} for lookups plus an {@link EvictionQueue} for order, under one lock.
+ * a {@link NodeTable} for lookups plus an {@link EvictionQueue} for order, under one lock. The
+ * table chains the policy's own nodes, so one object per entry serves the index and the queues.
  *
  * <p><b>Concurrency.</b> A key belongs to one shard, chosen by a mixed hash of its
- * {@code hashCode()} (mixed differently from the map's own spreading, so the keys of one shard
- * still use all of its map's buckets). Every change to a shard (its map, its queues, its count
- * and weight) happens under the shard's lock, so at every lock release the map and the queues
- * agree. Reads take no lock: one map lookup, a deadline check that reads the ticker only for
+ * {@code hashCode()} (mixed differently from the table's own spreading, so the keys of one shard
+ * still use all of its table's buckets). Every change to a shard (its table, its queues, its count
+ * and weight) happens under the shard's lock, so at every lock release the table and the queues
+ * agree. Reads take no lock: one table lookup, a deadline check that reads the ticker only for
  * entries that can expire, and the policy's hit, which is a bit or counter write for SIEVE and
  * S3-FIFO and nothing for FIFO. LRU's hit moves a node and therefore locks; see
- * {@link LruEviction}. A reader can find a node that a writer is removing: the node is immutable
- * but for its deadline and policy bits, so the reader returns a consistent, recently live entry
- * (linearizable at its lookup), and the policies ignore hits on detached nodes.
+ * {@link LruEviction}. A reader can find a node that a writer is removing: the node's key and
+ * weight never change, so the reader returns a consistent, recently live entry (linearizable at
+ * its lookup), and the policies ignore hits on detached nodes.
+ *
+ * <p><b>Replacing in place.</b> A {@link #put} over an entry that never expires, with a value of
+ * the same weight and no deadline (every put of a cache without expiry and with a count bound),
+ * writes the new value into the mapped node and counts the write as a hit: exactly what a new node
+ * inheriting the old one's place and bits would do (each policy's {@code onReplace}), without the
+ * allocation and the relinking of the node's queue neighbours, two more cache misses on a large
+ * cache. Computations always install a new node, so a value never changes under one.
  *
  * <p><b>Bound.</b> Each shard holds {@code capacity / shards} (the remainder spread over the first
  * shards, so the shares add up to the capacity). Before an insertion the shard evicts until the
@@ -79,7 +86,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
 
   private static final class Shard<K, V> {
     final ReentrantLock lock = new ReentrantLock();
-    final ConcurrentHashMap<K, PolicyNode<K, V>> map = new ConcurrentHashMap<>();
+    final NodeTable<K, V> table = new NodeTable<>();
     final EvictionQueue<K, V> policy;
     final boolean lockOnHit;
     final long capacity;
@@ -150,7 +157,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public MemoryEntry<K, V> get(K key) {
     Shard<K, V> shard = shardFor(key);
-    PolicyNode<K, V> node = shard.map.get(key);
+    PolicyNode<K, V> node = shard.table.get(key);
     if (node == null) {
       return null;
     }
@@ -174,7 +181,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public MemoryEntry<K, V> peek(K key) {
     Shard<K, V> shard = shardFor(key);
-    PolicyNode<K, V> node = shard.map.get(key);
+    PolicyNode<K, V> node = shard.table.get(key);
     if (node != null && expired(node, ticker)) {
       reclaimExpired(shard, node);
       return null;
@@ -192,7 +199,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   private boolean removeIfMapped(Shard<K, V> shard, PolicyNode<K, V> node) {
     shard.lock.lock();
     try {
-      if (shard.map.get(node.key()) != node) {
+      if (shard.table.get(node.key()) != node) {
         return false;
       }
       detach(shard, node);
@@ -205,14 +212,21 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public MemoryEntry<K, V> put(K key, V value, long deadline) {
     int weight = config.weigh(key, value);
-    PolicyNode<K, V> node = new PolicyNode<>(key, value, weight, deadline);
     Shard<K, V> shard = shardFor(key);
     Removals<K, V> removals = new Removals<>();
     PolicyNode<K, V> previous;
     shard.lock.lock();
     try {
-      previous = shard.map.get(key);
-      install(shard, previous, node, removals);
+      previous = shard.table.get(key);
+      if (previous != null && deadline == Ticker.NEVER && previous.deadline() == Ticker.NEVER
+          && previous.weight() == weight) {
+        // the common replacement: same weight, nothing expires; see MemoryEntry#replaceValue
+        V replaced = previous.value();
+        ((MemoryEntry<K, V>) previous).replaceValue(value);
+        shard.policy.onHit(previous);
+        return new MemoryEntry<>(key, replaced, weight, Ticker.NEVER);
+      }
+      install(shard, previous, new PolicyNode<>(key, value, weight, deadline), removals);
     } finally {
       shard.lock.unlock();
     }
@@ -238,13 +252,13 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       return;
     }
     if (previous != null) {
-      shard.map.put(node.key(), node);
+      shard.table.put(node);
       shard.policy.onReplace(previous, node);
       shard.weight += node.weight() - previous.weight();
     } else {
       reclaimOldestExpired(shard, removals);
       evictUntilFits(shard, node.weight(), removals);
-      shard.map.put(node.key(), node);
+      shard.table.put(node);
       shard.policy.onInsert(node);
       shard.count++;
       shard.weight += node.weight();
@@ -259,7 +273,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       if (victim == null) {
         return;
       }
-      shard.map.remove(victim.key(), victim);
+      shard.table.remove(victim);
       shard.count--;
       shard.weight -= victim.weight();
       if (expired(victim, ticker)) {
@@ -295,9 +309,22 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     }
   }
 
+  /**
+   * The shard's entries at one moment, copied under its lock: iteration then runs without the
+   * lock, and a resize of the shard's table while it runs cannot make it skip or repeat an entry.
+   */
+  private static <K, V> List<PolicyNode<K, V>> snapshot(Shard<K, V> shard) {
+    shard.lock.lock();
+    try {
+      return shard.table.snapshot();
+    } finally {
+      shard.lock.unlock();
+    }
+  }
+
   /** Takes {@code node} out of its shard's map and queues. Holds the lock. */
   private static <K, V> void detach(Shard<K, V> shard, PolicyNode<K, V> node) {
-    shard.map.remove(node.key(), node);
+    shard.table.remove(node);
     shard.policy.onRemove(node);
     shard.count--;
     shard.weight -= node.weight();
@@ -309,7 +336,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     PolicyNode<K, V> removed;
     shard.lock.lock();
     try {
-      removed = shard.map.get(key);
+      removed = shard.table.get(key);
       if (removed != null) {
         detach(shard, removed);
       }
@@ -335,7 +362,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     R result;
     shard.lock.lock();
     try {
-      PolicyNode<K, V> found = shard.map.get(key);
+      PolicyNode<K, V> found = shard.table.get(key);
       boolean canExpire = found != null && found.deadline() != Ticker.NEVER;
       slot.begin(found, canExpire ? ticker.read() : 0L);
       if (slot.expired() != null) {
@@ -373,7 +400,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     boolean expired;
     shard.lock.lock();
     try {
-      if (shard.map.get(entry.key()) != entry) {
+      if (shard.table.get(entry.key()) != entry) {
         return false;
       }
       expired = expired(entry, ticker);
@@ -395,8 +422,8 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public Iterator<MemoryEntry<K, V>> iterator() {
     return new EntryIterator<>() {
-      private int shardIndex;
-      private Iterator<PolicyNode<K, V>> inShard = shards[0].map.values().iterator();
+      private int shardIndex = -1;
+      private Iterator<PolicyNode<K, V>> inShard = Collections.emptyIterator();
 
       @Override
       protected MemoryEntry<K, V> advance() {
@@ -406,7 +433,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
               return null;
             }
             shardIndex++;
-            inShard = shards[shardIndex].map.values().iterator();
+            inShard = snapshot(shards[shardIndex]).iterator();
           }
           PolicyNode<K, V> candidate = inShard.next();
           if (!expired(candidate, ticker)) {
@@ -465,7 +492,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       shard.lock.lock();
       try {
         shard.policy.clear();
-        shard.map.clear();
+        shard.table.clear();
         shard.count = 0;
         shard.weight = 0;
       } finally {
@@ -481,7 +508,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       shard.lock.lock();
       try {
         long now = ticker.read();
-        for (PolicyNode<K, V> node : shard.map.values()) {
+        for (PolicyNode<K, V> node : shard.table.snapshot()) {
           if (node.isExpired(now)) {
             detach(shard, node);
             removals.add(node, RemovalCause.EXPIRED);
@@ -527,19 +554,19 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
         for (int queue = 0; queue < shard.policy.queueCount(); queue++) {
           for (PolicyNode<K, V> node : shard.policy.snapshot(queue)) {
             check(queued.add(node), "shard " + i + ": " + node + " is in two queues");
-            check(shard.map.get(node.key()) == node, "shard " + i + ": queued " + node + " is not mapped");
+            check(shard.table.get(node.key()) == node, "shard " + i + ": queued " + node + " is not mapped");
           }
         }
         long weight = 0;
-        for (Map.Entry<K, PolicyNode<K, V>> mapping : shard.map.entrySet()) {
-          PolicyNode<K, V> node = mapping.getValue();
-          check(mapping.getKey().equals(node.key()), "shard " + i + ": " + node + " mapped under " + mapping.getKey());
+        List<PolicyNode<K, V>> mapped = shard.table.snapshot();
+        for (PolicyNode<K, V> node : mapped) {
+          check(shard.table.get(node.key()) == node, "shard " + i + ": " + node + " is chained but not found by its key");
           check(queued.contains(node), "shard " + i + ": mapped " + node + " is in no queue");
           check(shardFor(node.key()) == shard, "shard " + i + ": " + node + " belongs to another shard");
           weight += node.weight();
         }
-        check(shard.map.size() == shard.count, "shard " + i + ": map holds " + shard.map.size()
-            + ", count says " + shard.count);
+        check(mapped.size() == shard.count && shard.table.size() == shard.count, "shard " + i
+            + ": table chains " + mapped.size() + " and says " + shard.table.size() + ", count says " + shard.count);
         check(queued.size() == shard.count, "shard " + i + ": queues hold " + queued.size()
             + ", count says " + shard.count);
         check(weight == shard.weight, "shard " + i + ": entries weigh " + weight + ", weight says " + shard.weight);

@@ -2,6 +2,8 @@ package dev.atrium.tiers.memory;
 
 import dev.atrium.tiers.FakeTicker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,5 +147,37 @@ class ShardedMemoryTierTest {
     tier.clear();
     tier.policy(0).onHit(c);
     assertEquals(List.of(), queue(0));
+  }
+
+  @Test
+  void aPlainReplacementWritesTheValueInPlaceAndCountsAsAHit() {
+    create(MemoryTierConfig.<String, String>builder().policy(EvictionPolicy.S3FIFO).maximumSize(10).shards(1));
+    tier.put("a", "1", Ticker.NEVER);
+    MemoryEntry<String, String> node = tier.peek("a");
+    node.markPersisted();
+    MemoryEntry<String, String> previous = tier.put("a", "2", Ticker.NEVER);
+    assertEquals("1", previous.value());
+    assertSame(node, tier.peek("a"), "same weight, no deadline: the node stays");
+    assertEquals("2", node.value());
+    assertFalse(node.isPersisted(), "a disk copy holds the old value, so the entry must be written again");
+    assertEquals(1, ((PolicyNode<String, String>) node).bits(), "the write is an access, as onReplace counts it");
+  }
+
+  @Test
+  void aReplacementThatChangesWeightOrDeadlineInstallsANewEntry() {
+    create(MemoryTierConfig.<String, String>builder().policy(EvictionPolicy.SIEVE)
+        .maximumWeight(100, (key, value) -> value.length()).shards(1));
+    tier.put("a", "1", Ticker.NEVER);
+    MemoryEntry<String, String> first = tier.peek("a");
+    tier.put("a", "22", Ticker.NEVER);
+    MemoryEntry<String, String> heavier = tier.peek("a");
+    assertNotSame(first, heavier);
+    assertEquals("1", first.value(), "an entry that left the tier never changes");
+    tier.put("a", "33", ticker.in(10));
+    MemoryEntry<String, String> expiring = tier.peek("a");
+    assertNotSame(heavier, expiring);
+    tier.put("a", "44", Ticker.NEVER);
+    assertNotSame(expiring, tier.peek("a"), "the old entry had a deadline");
+    assertEquals("44", tier.get("a").value());
   }
 }

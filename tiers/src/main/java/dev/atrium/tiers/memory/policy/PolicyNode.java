@@ -4,7 +4,8 @@ import dev.atrium.tiers.memory.MemoryEntry;
 
 /**
  * An entry of the sharded memory tier with what its eviction policy needs: links into one
- * {@link NodeQueue}, the queue it is in, and a few policy bits.
+ * {@link NodeQueue}, the queue it is in, and a few policy bits; and its link in the shard's
+ * {@link NodeTable}, so that the node is the index's entry as well.
  *
  * <p>The links and the queue tag change only under the shard's lock. {@link #bits} is the one
  * field written without it: SIEVE's visited bit and S3-FIFO's frequency are set by readers on a
@@ -17,6 +18,10 @@ public final class PolicyNode<K, V> extends MemoryEntry<K, V> {
 
   PolicyNode<K, V> newer;
   PolicyNode<K, V> older;
+  /** The next node of the same {@link NodeTable} bucket; volatile for its lock-free readers. */
+  volatile PolicyNode<K, V> chained;
+  /** The spread hash of the key, set by {@link NodeTable#put}. */
+  int hash;
   byte queue = DETACHED;
   int bits;
 
