@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The memory tier of the LRU, FIFO, SIEVE and S3-FIFO policies: a set of independent shards, each
@@ -28,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * and weight) happens under the shard's lock, so at every lock release the table and the queues
  * agree. Reads take no lock: one table lookup, a deadline check that reads the ticker only for
  * entries that can expire, and the policy's hit, which is a bit or counter write for SIEVE and
- * S3-FIFO and nothing for FIFO. LRU's hit moves a node and therefore locks; see
- * {@link LruEviction}. A reader can find a node that a writer is removing: the node's key and
+ * S3-FIFO and nothing for FIFO. LRU's hit moves a node, which needs the lock: readers record it in
+ * a {@link HitBuffer} that the lock's next holder applies. A reader can find a node that a writer is removing: the node's key and
  * weight never change, so the reader returns a consistent, recently live entry (linearizable at
  * its lookup), and the policies ignore hits on detached nodes.
  *
@@ -88,14 +89,17 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     final ReentrantLock lock = new ReentrantLock();
     final NodeTable<K, V> table = new NodeTable<>();
     final EvictionQueue<K, V> policy;
-    final boolean lockOnHit;
+    /** Where readers record the hits of a policy that reorders under the lock (LRU); else null. */
+    final HitBuffer<K, V> hits;
+    final Consumer<PolicyNode<K, V>> applyHit;
     final long capacity;
     long count;
     long weight;
 
     Shard(EvictionQueue<K, V> policy, long capacity) {
       this.policy = policy;
-      this.lockOnHit = policy.hitNeedsLock();
+      this.hits = policy.hitNeedsLock() ? new HitBuffer<>() : null;
+      this.applyHit = policy::onHit;
       this.capacity = capacity;
     }
   }
@@ -165,12 +169,15 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       reclaimExpired(shard, node);
       return null;
     }
-    if (shard.lockOnHit) {
-      shard.lock.lock();
-      try {
-        shard.policy.onHit(node);
-      } finally {
-        shard.lock.unlock();
+    if (shard.hits != null) {
+      // see HitBuffer: recorded, or applied here when the buffer is full and the lock free
+      if (!shard.hits.offer(node) && shard.lock.tryLock()) {
+        try {
+          shard.hits.drain(shard.applyHit);
+          shard.policy.onHit(node);
+        } finally {
+          shard.lock.unlock();
+        }
       }
     } else {
       shard.policy.onHit(node);
@@ -197,7 +204,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   }
 
   private boolean removeIfMapped(Shard<K, V> shard, PolicyNode<K, V> node) {
-    shard.lock.lock();
+    lock(shard);
     try {
       if (shard.table.get(node.key()) != node) {
         return false;
@@ -215,7 +222,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     Shard<K, V> shard = shardFor(key);
     Removals<K, V> removals = new Removals<>();
     PolicyNode<K, V> previous;
-    shard.lock.lock();
+    lock(shard);
     try {
       previous = shard.table.get(key);
       if (previous != null && deadline == Ticker.NEVER && previous.deadline() == Ticker.NEVER
@@ -310,11 +317,22 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   }
 
   /**
+   * Takes the shard's lock and applies the hits readers recorded meanwhile, so that whatever the
+   * holder decides sees every recorded access (see {@link HitBuffer}).
+   */
+  private static <K, V> void lock(Shard<K, V> shard) {
+    shard.lock.lock();
+    if (shard.hits != null) {
+      shard.hits.drain(shard.applyHit);
+    }
+  }
+
+  /**
    * The shard's entries at one moment, copied under its lock: iteration then runs without the
    * lock, and a resize of the shard's table while it runs cannot make it skip or repeat an entry.
    */
   private static <K, V> List<PolicyNode<K, V>> snapshot(Shard<K, V> shard) {
-    shard.lock.lock();
+    lock(shard);
     try {
       return shard.table.snapshot();
     } finally {
@@ -334,7 +352,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public MemoryEntry<K, V> remove(K key) {
     Shard<K, V> shard = shardFor(key);
     PolicyNode<K, V> removed;
-    shard.lock.lock();
+    lock(shard);
     try {
       removed = shard.table.get(key);
       if (removed != null) {
@@ -360,7 +378,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     ComputeSlot<K, V> slot = new ComputeSlot<>(key);
     Removals<K, V> removals = new Removals<>();
     R result;
-    shard.lock.lock();
+    lock(shard);
     try {
       PolicyNode<K, V> found = shard.table.get(key);
       boolean canExpire = found != null && found.deadline() != Ticker.NEVER;
@@ -398,7 +416,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     }
     Shard<K, V> shard = shardFor(entry.key());
     boolean expired;
-    shard.lock.lock();
+    lock(shard);
     try {
       if (shard.table.get(entry.key()) != entry) {
         return false;
@@ -457,7 +475,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public long size() {
     long total = 0;
     for (Shard<K, V> shard : shards) {
-      shard.lock.lock();
+      lock(shard);
       try {
         total += shard.count;
       } finally {
@@ -471,7 +489,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public long weightedSize() {
     long total = 0;
     for (Shard<K, V> shard : shards) {
-      shard.lock.lock();
+      lock(shard);
       try {
         total += shard.weight;
       } finally {
@@ -489,7 +507,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public void clear() {
     for (Shard<K, V> shard : shards) {
-      shard.lock.lock();
+      lock(shard);
       try {
         shard.policy.clear();
         shard.table.clear();
@@ -505,7 +523,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public void cleanUp() {
     for (Shard<K, V> shard : shards) {
       Removals<K, V> removals = new Removals<>();
-      shard.lock.lock();
+      lock(shard);
       try {
         long now = ticker.read();
         for (PolicyNode<K, V> node : shard.table.snapshot()) {
@@ -532,7 +550,10 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     return shards.length;
   }
 
+  /** The policy of a shard, its recorded hits applied first. */
   EvictionQueue<K, V> policy(int shard) {
+    lock(shards[shard]);
+    shards[shard].lock.unlock();
     return shards[shard].policy;
   }
 
@@ -548,7 +569,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   void checkIntegrity() {
     for (int i = 0; i < shards.length; i++) {
       Shard<K, V> shard = shards[i];
-      shard.lock.lock();
+      lock(shard);
       try {
         Set<PolicyNode<K, V>> queued = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int queue = 0; queue < shard.policy.queueCount(); queue++) {

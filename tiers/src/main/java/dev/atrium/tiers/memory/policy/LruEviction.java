@@ -4,12 +4,12 @@ package dev.atrium.tiers.memory.policy;
  * Least recently used: one queue in access order; a hit moves the entry to the head, the tail is
  * the victim.
  *
- * <p><b>Why the hit takes the lock.</b> Moving a node rewrites four links, which must not race
- * with another move or an unlink, so {@link #onHit} runs under the shard's lock. Skipping the move
- * when the lock is busy (a tryLock) would be cheaper, but it would make a single-shard tier differ
- * from textbook LRU, whose hit counts on the reference traces the tests check exactly. Sharding is
- * what spreads this lock; callers that want lock-free reads choose SIEVE or S3-FIFO, which exist
- * for that reason ("SIEVE is Simpler than LRU", NSDI'24, section 2).
+ * <p><b>Why the hit needs the lock.</b> Moving a node rewrites four links, which must not race
+ * with another move or an unlink, so {@link #onHit} runs under the shard's lock. Readers do not
+ * take it for each hit: the tier records hits in a buffer that the lock's next holder applies in
+ * order before deciding anything (see the memory tier's {@code HitBuffer}). A single thread thus
+ * gets textbook LRU exactly, whose hit counts on the reference traces the tests check; under
+ * contention a few hits may be dropped, as in Caffeine.
  *
  * <p>A replacement (a put over a present key) is an access: the new node takes the old one's place
  * and moves to the head, as {@code LinkedHashMap} in access order does.

@@ -1,0 +1,54 @@
+package dev.atrium.tiers.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atrium.tiers.Ticker;
+import dev.atrium.tiers.memory.policy.PolicyNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HitBufferTest {
+  private final HitBuffer<Integer, Integer> buffer = new HitBuffer<>();
+
+  private static PolicyNode<Integer, Integer> node(int key) {
+    return new PolicyNode<>(key, key, 1, Ticker.NEVER);
+  }
+
+  private List<Integer> drain() {
+    List<Integer> applied = new ArrayList<>();
+    buffer.drain(node -> applied.add(node.key()));
+    return applied;
+  }
+
+  @Test
+  void hitsComeOutInTheOrderRecordedAndAFullBufferRefuses() {
+    int recorded = 0;
+    while (buffer.offer(node(recorded))) {
+      recorded++;
+    }
+    assertEquals(32, recorded);
+    assertFalse(buffer.offer(node(99)));
+    List<Integer> applied = drain();
+    assertEquals(32, applied.size());
+    for (int i = 0; i < applied.size(); i++) {
+      assertEquals(i, applied.get(i));
+    }
+    assertEquals(List.of(), drain());
+  }
+
+  @Test
+  void theRingWrapsAround() {
+    for (int round = 0; round < 5; round++) {
+      for (int i = 0; i < 20; i++) {
+        assertTrue(buffer.offer(node(round * 100 + i)));
+      }
+      List<Integer> applied = drain();
+      assertEquals(20, applied.size());
+      assertEquals(round * 100, applied.get(0));
+      assertEquals(round * 100 + 19, applied.get(19));
+    }
+  }
+}
