@@ -3,6 +3,7 @@ package dev.atrium.bench.hybrid;
 import dev.atrium.jcache.configuration.AtriumConfiguration;
 import dev.atrium.jcache.configuration.DiskOptions;
 import dev.atrium.tiers.hybrid.HybridStats;
+import dev.atrium.tiers.memory.EvictionPolicy;
 import dev.atrium.tiers.hybrid.HybridStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,13 @@ abstract class HybridCaches implements AutoCloseable {
 
   static HybridCaches create(String provider, int memoryEntries, int diskMiB) {
     return switch (provider) {
-      case "atrium-hybrid" -> atrium(memoryEntries, diskMiB);
+      case "atrium-hybrid" -> atrium(AtriumConfiguration.DEFAULT_POLICY, memoryEntries, diskMiB);
+      case "atrium-hybrid-s3fifo" -> atrium(EvictionPolicy.S3FIFO, memoryEntries, diskMiB);
+      case "atrium-hybrid-sieve" -> atrium(EvictionPolicy.SIEVE, memoryEntries, diskMiB);
       case "ehcache-heap-disk" -> ehcache(memoryEntries, diskMiB);
       default -> throw new IllegalArgumentException("unknown provider '" + provider
-          + "': expected atrium-hybrid or ehcache-heap-disk");
+          + "': expected atrium-hybrid (the default policy), atrium-hybrid-s3fifo,"
+          + " atrium-hybrid-sieve or ehcache-heap-disk");
     };
   }
 
@@ -66,13 +70,14 @@ abstract class HybridCaches implements AutoCloseable {
   /** The provider's own counters, for stderr; empty if it has none worth printing. */
   abstract String stats();
 
-  private static HybridCaches atrium(int memoryEntries, int diskMiB) {
+  private static HybridCaches atrium(EvictionPolicy policy, int memoryEntries, int diskMiB) {
     Path directory = tempDirectory("atrium-hybridbench");
     AtriumConfiguration<Integer, byte[]> config = new AtriumConfiguration<Integer, byte[]>()
         .setTypes(Integer.class, byte[].class)
         .setStoreByValue(false)
         .setStatisticsEnabled(false)
         .maximumSize(memoryEntries)
+        .evictionPolicy(policy)
         .disk(DiskOptions.NONE.withBudget((long) diskMiB << 20).withDirectory(directory));
     CacheManager manager = Caching.getCachingProvider(ATRIUM)
         .getCacheManager(URI.create("atrium-hybridbench:" + directory.getFileName()),
