@@ -241,9 +241,9 @@ final class SetAssociativeDiskTier implements DiskTier {
       int set = SlotKey.set(hash, setBits);
       int slot = SlotKey.slot(hash);
       int size = RecordCodec.putSize(key.length, value.length);
-      if (key.length > RecordCodec.MAX_KEY || size > maxRecord
-          || deadlines.expiredAtTicker(deadline)) {
-        if (!deadlines.expiredAtTicker(deadline)) {
+      boolean expired = deadlines.expiredAtTicker(deadline);
+      if (key.length > RecordCodec.MAX_KEY || size > maxRecord || expired) {
+        if (!expired) {
           dropped.increment();
         }
         if (filters.mayContain(set, slot)) {

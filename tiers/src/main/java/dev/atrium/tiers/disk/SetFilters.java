@@ -69,7 +69,9 @@ final class SetFilters {
 
   /**
    * Records an append of {@code recordBytes} for {@code slot}; creates the filter for
-   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock.
+   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Bytes count every
+   * append (the tier cannot tell an overwrite from a new key that the filter mistakes for an
+   * old one); keys count only slots that set a new bit.
    */
   void add(int set, int slot, int recordBytes, int capacityKeys) {
     long[] filter = filters[set];
@@ -77,11 +79,13 @@ final class SetFilters {
       filter = new long[words(capacityKeys)];
       set(filter, slot, false);
       FILTERS.setRelease(filters, set, filter);
-    } else {
-      set(filter, slot, true);
+      added[set]++;
+    } else if (set(filter, slot, true)) {
+      // a slot whose bits were all set already (an overwrite, mostly) adds nothing to the
+      // filter's load, so it does not count towards overfull()
+      added[set]++;
     }
     bytes[set] += recordBytes;
-    added[set]++;
   }
 
   /** Counts an append of a record whose slot is already in the filter (a tombstone). */
@@ -112,7 +116,7 @@ final class SetFilters {
     return bytes[set];
   }
 
-  /** Whether more keys were added to the set's filter than it was sized for. */
+  /** Whether more distinct keys were added to the set's filter than it was sized for. */
   boolean overfull(int set) {
     long[] filter = filters[set];
     return filter != null && (long) added[set] * bitsPerKey > (long) filter.length << 6;
@@ -162,25 +166,29 @@ final class SetFilters {
     return (int) Math.max(1, ((long) keys * bitsPerKey + 63) >>> 6);
   }
 
-  private void set(long[] filter, int slot, boolean published) {
+  /** Sets the probes of {@code slot}; returns whether any bit was not set before. */
+  private boolean set(long[] filter, int slot, boolean published) {
     long bits = (long) filter.length << 6;
     long h = mix(slot);
     int a = (int) h;
     int b = (int) (h >>> 32) | 1;
+    boolean changed = false;
     for (int i = 0; i < probes; i++) {
       long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
       int index = (int) (bit >>> 6);
-      if (published) {
-        // writers of a set are serialized by its lock, so a release store (no atomic
-        // read-modify-write) suffices; a bit already set costs only the read
-        long word = filter[index];
-        if ((word & (1L << bit)) == 0) {
+      long word = filter[index];
+      if ((word & (1L << bit)) == 0) {
+        changed = true;
+        if (published) {
+          // writers of a set are serialized by its lock, so a release store (no atomic
+          // read-modify-write) suffices; a bit already set costs only the read
           WORDS.setRelease(filter, index, word | (1L << bit));
+        } else {
+          filter[index] = word | (1L << bit);
         }
-      } else {
-        filter[index] |= 1L << bit;
       }
     }
+    return changed;
   }
 
   /** Spreads the 32-bit slot over 64 bits (the murmur3 finalizer). */
