@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Ratios of each provider's throughput to a reference provider, within each JMH run.
 
-Usage: bench/ratios.py [--ref PROVIDER] RUN.json [RUN.json ...]
+Usage: bench/ratios.py [--ref PROVIDER] [--by PARAM] RUN.json [RUN.json ...]
 Each RUN.json comes from `bench/jmh ... -rf json -rff RUN.json`. The reference defaults to
-caffeine-raw. Ratios are taken inside each run (never across runs); with several runs, each
+caffeine-raw. The provider is the JMH parameter `provider` unless --by names another; any other
+parameters (value size, key distribution, ...) split a benchmark into rows of their own. Ratios are taken inside each run (never across runs); with several runs, each
 run's ratio is listed and their geometric mean leads the line.
 A benchmark that reports `hits` and `misses` as secondary results (the hybrid one) also gets each
 provider's hit ratio, hits / (hits + misses) over the measured iterations, and its ratio to the
 reference's.
   bench/ratios.py --ref ehcache-heap-disk hybrid-run1.json hybrid-run2.json
+  bench/ratios.py --by store --ref rocksdb disk-run1.json disk-run2.json
 """
 import json
 import math
@@ -16,14 +18,17 @@ import sys
 from collections import defaultdict
 
 
-def scores(path, hit_ratios=None):
+def scores(path, hit_ratios=None, by="provider"):
     """{benchmark: {provider: (score, error, unit)}} of one JMH JSON result file; fills
     hit_ratios[benchmark][provider] where the run has `hits` and `misses` secondary results."""
     table = defaultdict(dict)
     with open(path) as f:
         for run in json.load(f):
-            bench = run["benchmark"].rsplit(".", 2)[-2]
-            provider = run.get("params", {}).get("provider", "?")
+            params = dict(run.get("params", {}))
+            provider = params.pop(by, "?")
+            bench = ".".join(run["benchmark"].rsplit(".", 2)[-2:])  # Class.method
+            if params:
+                bench += " " + " ".join(f"{k}={v}" for k, v in sorted(params.items()))
             metric = run["primaryMetric"]
             table[bench][provider] = (metric["score"], metric.get("scoreError", float("nan")),
                                       metric["scoreUnit"])
@@ -38,13 +43,17 @@ def scores(path, hit_ratios=None):
 
 
 def main(args):
-    reference = "caffeine-raw"
-    if args[:1] == ["--ref"] and len(args) >= 2:
-        reference, args = args[1], args[2:]
+    reference, by = "caffeine-raw", "provider"
+    while args[:1] in (["--ref"], ["--by"]) and len(args) >= 2:
+        if args[0] == "--ref":
+            reference = args[1]
+        else:
+            by = args[1]
+        args = args[2:]
     if not args:
         sys.exit(__doc__)
     hit_runs = [defaultdict(dict) for _ in args]
-    runs = [scores(path, hits) for path, hits in zip(args, hit_runs)]
+    runs = [scores(path, hits, by) for path, hits in zip(args, hit_runs)]
     ratios = defaultdict(lambda: defaultdict(list))
     for run in runs:
         for bench, table in run.items():

@@ -1,6 +1,7 @@
 package dev.atrium.bench.disk;
 
 import dev.atrium.tiers.disk.Compression;
+import dev.atrium.tiers.disk.DiskTiers;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
 import dev.atrium.tiers.disk.rocksdb.RocksTuning;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import org.rocksdb.TickerType;
 import org.rocksdb.WriteOptions;
 
 /**
- * The ceiling: RocksDB point gets and puts with the options Atrium's set column family uses
- * ({@link RocksTuning}), no WAL, the user key as RocksDB key. No bound, no eviction, no filter.
+ * The ceiling: RocksDB point gets and puts with the options Atrium's set column family gets for
+ * the same budget ({@link RocksTuning}, sized by {@link DiskTiers#setsBytes}: the same memtable,
+ * levels, stall triggers, block cache, compression and memory-mapped reads), no WAL, the user key
+ * as RocksDB key. No bound, no eviction, no filter.
  */
 final class RawRocksStore implements BenchStore {
   static {
@@ -38,8 +41,9 @@ final class RawRocksStore implements BenchStore {
 
   RawRocksStore(Path dir, long budgetBytes, byte[][] keys) {
     this.keys = keys;
-    long setsBytes = budgetBytes / 2;
-    dbOptions = RocksTuning.dbOptions(budgetBytes, false, true).setStatistics(statistics);
+    long setsBytes = DiskTiers.setsBytes(budgetBytes);
+    dbOptions = RocksTuning.dbOptions(setsBytes + DiskTiers.largeBytes(budgetBytes), false, true)
+        .setStatistics(statistics);
     cfOptions = RocksTuning.setOptions(setsBytes, Compression.LZ4, cache);
     options = new Options(dbOptions, cfOptions);
     try {

@@ -48,7 +48,7 @@ final class DeadlineClock {
 
   /** Whether a ticker deadline has passed already. */
   boolean expiredAtTicker(long deadline) {
-    return Ticker.isExpired(deadline, ticker.read());
+    return deadline != Ticker.NEVER && Ticker.isExpired(deadline, ticker.read());
   }
 
   long now() {

@@ -15,4 +15,17 @@ public final class DiskTiers {
   public static DiskTier open(DiskTierConfig config) {
     return SetAssociativeDiskTier.open(config);
   }
+
+  /**
+   * The logical bytes of set records a tier with {@code budgetBytes} holds: what it gives
+   * {@code RocksTuning.setOptions} to size the set column family's buffers and levels.
+   */
+  public static long setsBytes(long budgetBytes) {
+    return SetAssociativeDiskTier.setsBytes(budgetBytes);
+  }
+
+  /** The bound of the large-value log of a tier with {@code budgetBytes}. */
+  public static long largeBytes(long budgetBytes) {
+    return SetAssociativeDiskTier.largeBytes(budgetBytes);
+  }
 }

@@ -148,6 +148,11 @@ final class SetAssociativeDiskTier implements DiskTier {
     return Math.max(budget / 4, (long) ((budget - FIXED_OVERHEAD) * SET_SHARE));
   }
 
+  /** The bound of the large-value FIFO log for a budget: {@link #LARGE_SHARE} of it. */
+  static long largeBytes(long budget) {
+    return (long) (budget * LARGE_SHARE);
+  }
+
   /** Opens the tier described by {@code config}; throws if its directory is in use. */
   static SetAssociativeDiskTier open(DiskTierConfig config) {
     return open(config, UnaryOperator.identity());
@@ -158,7 +163,7 @@ final class SetAssociativeDiskTier implements DiskTier {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
       long setsBytes = setsBytes(config.budgetBytes());
-      long largeBytes = (long) (config.budgetBytes() * LARGE_SHARE);
+      long largeBytes = largeBytes(config.budgetBytes());
       long wanted = Math.max(1, Math.min(1 << 30, setsBytes / config.setBytes()));
       int sets = Long.numberOfTrailingZeros(Long.highestOneBit(wanted));
       int setBudget = (int) Math.min(Integer.MAX_VALUE / 2, setsBytes >>> sets);
@@ -236,9 +241,9 @@ final class SetAssociativeDiskTier implements DiskTier {
       int set = SlotKey.set(hash, setBits);
       int slot = SlotKey.slot(hash);
       int size = RecordCodec.putSize(key.length, value.length);
-      if (key.length > RecordCodec.MAX_KEY || size > maxRecord
-          || deadlines.expiredAtTicker(deadline)) {
-        if (!deadlines.expiredAtTicker(deadline)) {
+      boolean expired = deadlines.expiredAtTicker(deadline);
+      if (key.length > RecordCodec.MAX_KEY || size > maxRecord || expired) {
+        if (!expired) {
           dropped.increment();
         }
         if (filters.mayContain(set, slot)) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * budget holds at the set's own average record size, so the bits per entry do not depend on the
  * value size. Bits are only added between rebuilds; a rebuild (at trim) starts from the surviving
  * slots, which is how deleted keys leave. Probes are derived from the 32-bit slot (the low bits of
- * the key hash), {@code k} of them by double hashing, mapped onto the array by multiply-shift.
+ * the key hash): a block of {@link #BLOCK_WORDS} consecutive words (the whole filter if smaller),
+ * then {@code k} bits inside it by double hashing, each mapped by multiply-shift.
  *
  * <p><b>Concurrency.</b> Writers (add, rebuild, counters) hold the set's lock in the tier.
  * Readers ({@link #mayContain}) take no lock: the filter array is published with release
@@ -28,6 +29,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class SetFilters {
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle FILTERS = MethodHandles.arrayElementVarHandle(long[][].class);
+  /**
+   * Words of a probe block: the probes of a slot all fall within 8 consecutive words (512 bits, at
+   * most two cache lines), so an add or a lookup costs one or two cache misses instead of one per
+   * probe. The false-positive rate rises a little over an unblocked filter of the same size
+   * (Putze, Sanders, Singler: "Cache-, Hash- and Space-Efficient Bloom Filters", WEA'07).
+   */
+  static final int BLOCK_WORDS = 8;
   /** Bytes of a long[] header with compressed class pointers, plus the reference to it. */
   private static final int ARRAY_OVERHEAD = 16 + 4;
 
@@ -53,13 +61,15 @@ final class SetFilters {
     if (filter == null || poisoned(set)) {
       return false;
     }
-    long bits = (long) filter.length << 6;
     long h = mix(slot);
+    int block = Math.min(filter.length, BLOCK_WORDS);
+    int start = blockStart(h, filter.length, block);
+    long bits = (long) block << 6;
     int a = (int) h;
-    int b = (int) (h >>> 32) | 1;
+    int b = stride(h);
     for (int i = 0; i < probes; i++) {
       long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
-      long word = (long) WORDS.getAcquire(filter, (int) (bit >>> 6));
+      long word = (long) WORDS.getAcquire(filter, start + (int) (bit >>> 6));
       if ((word & (1L << bit)) == 0) {
         return false;
       }
@@ -69,7 +79,9 @@ final class SetFilters {
 
   /**
    * Records an append of {@code recordBytes} for {@code slot}; creates the filter for
-   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock.
+   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Bytes count every
+   * append (the tier cannot tell an overwrite from a new key that the filter mistakes for an
+   * old one); keys count only slots that set a new bit.
    */
   void add(int set, int slot, int recordBytes, int capacityKeys) {
     long[] filter = filters[set];
@@ -77,11 +89,13 @@ final class SetFilters {
       filter = new long[words(capacityKeys)];
       set(filter, slot, false);
       FILTERS.setRelease(filters, set, filter);
-    } else {
-      set(filter, slot, true);
+      added[set]++;
+    } else if (set(filter, slot, true)) {
+      // a slot whose bits were all set already (an overwrite, mostly) adds nothing to the
+      // filter's load, so it does not count towards overfull()
+      added[set]++;
     }
     bytes[set] += recordBytes;
-    added[set]++;
   }
 
   /** Counts an append of a record whose slot is already in the filter (a tombstone). */
@@ -112,7 +126,7 @@ final class SetFilters {
     return bytes[set];
   }
 
-  /** Whether more keys were added to the set's filter than it was sized for. */
+  /** Whether more distinct keys were added to the set's filter than it was sized for. */
   boolean overfull(int set) {
     long[] filter = filters[set];
     return filter != null && (long) added[set] * bitsPerKey > (long) filter.length << 6;
@@ -162,25 +176,44 @@ final class SetFilters {
     return (int) Math.max(1, ((long) keys * bitsPerKey + 63) >>> 6);
   }
 
-  private void set(long[] filter, int slot, boolean published) {
-    long bits = (long) filter.length << 6;
+  /** Sets the probes of {@code slot}; returns whether any bit was not set before. */
+  private boolean set(long[] filter, int slot, boolean published) {
     long h = mix(slot);
+    int block = Math.min(filter.length, BLOCK_WORDS);
+    int start = blockStart(h, filter.length, block);
+    long bits = (long) block << 6;
     int a = (int) h;
-    int b = (int) (h >>> 32) | 1;
+    int b = stride(h);
+    boolean changed = false;
     for (int i = 0; i < probes; i++) {
       long bit = ((a + i * b) & 0xFFFFFFFFL) * bits >>> 32;
-      int index = (int) (bit >>> 6);
-      if (published) {
-        // writers of a set are serialized by its lock, so a release store (no atomic
-        // read-modify-write) suffices; a bit already set costs only the read
-        long word = filter[index];
-        if ((word & (1L << bit)) == 0) {
+      int index = start + (int) (bit >>> 6);
+      long word = filter[index];
+      if ((word & (1L << bit)) == 0) {
+        changed = true;
+        if (published) {
+          // writers of a set are serialized by its lock, so a release store (no atomic
+          // read-modify-write) suffices; a bit already set costs only the read
           WORDS.setRelease(filter, index, word | (1L << bit));
+        } else {
+          filter[index] = word | (1L << bit);
         }
-      } else {
-        filter[index] |= 1L << bit;
       }
     }
+    return changed;
+  }
+
+  /**
+   * The first word of the block of a slot's probes: the high half of its hash, mapped onto the
+   * {@code length - block + 1} possible starts by multiply-shift.
+   */
+  private static int blockStart(long h, int length, int block) {
+    return (int) (((h >>> 32) * (length - block + 1)) >>> 32);
+  }
+
+  /** The odd stride between a slot's probes, from bits independent of its block. */
+  private static int stride(long h) {
+    return (int) ((h * 0x9E3779B97F4A7C15L) >>> 32) | 1;
   }
 
   /** Spreads the 32-bit slot over 64 bits (the murmur3 finalizer). */

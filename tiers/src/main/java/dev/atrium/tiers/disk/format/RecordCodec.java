@@ -9,30 +9,36 @@ import java.util.zip.CRC32C;
 /**
  * Writes and reads the records of the disk tier: the only class that knows their bytes.
  *
- * <h2>Set record (format version 1), the value stored under a {@link SlotKey}</h2>
- * All integers big-endian.
+ * <h2>Set record (format version 2), the value stored under a {@link SlotKey}</h2>
+ * All integers big-endian. The deadline is written only for an entry that expires: most entries
+ * never do (JCache's default expiry is eternal), and 8 bytes are 6% of a record with a 100-byte
+ * value, paid again at every flush and compaction.
  * <table>
  *   <caption>set record</caption>
  *   <tr><th>offset</th><th>width</th><th>field</th><th>meaning</th></tr>
  *   <tr><td>0</td><td>4</td><td>crc</td><td>CRC32C of bytes [4, end)</td></tr>
- *   <tr><td>4</td><td>1</td><td>tag</td><td>high nibble: format version (1); low nibble: kind
- *       (1 = put, 2 = tombstone, 3 = large-value stub)</td></tr>
+ *   <tr><td>4</td><td>1</td><td>tag</td><td>high nibble: format version (2); low nibble: bit 3
+ *       set if a deadline follows, bits 0-2 the kind (1 = put, 2 = tombstone, 3 = large-value
+ *       stub)</td></tr>
  *   <tr><td>5</td><td>8</td><td>sequence</td><td>tier-wide append sequence: orders the records of
  *       a set, oldest first out</td></tr>
- *   <tr><td>13</td><td>8</td><td>deadline</td><td>wall-clock epoch nanoseconds;
- *       {@code Long.MAX_VALUE} = never; 0 in a tombstone</td></tr>
- *   <tr><td>21</td><td>2</td><td>key length k</td><td>unsigned, at most 65,535</td></tr>
- *   <tr><td>23</td><td>k</td><td>key</td><td>the full key, compared on every read</td></tr>
- *   <tr><td>23+k</td><td>rest</td><td>payload</td><td>put: the value (its length is the rest of
- *       the record); tombstone: empty; stub: large id (8) then value length (4)</td></tr>
+ *   <tr><td>13</td><td>2</td><td>key length k</td><td>unsigned, at most 65,535</td></tr>
+ *   <tr><td>15</td><td>d = 0 or 8</td><td>deadline</td><td>wall-clock epoch nanoseconds, present
+ *       iff the tag says so; absent = never expires (a tombstone has none)</td></tr>
+ *   <tr><td>15+d</td><td>k</td><td>key</td><td>the full key, compared on every read</td></tr>
+ *   <tr><td>15+d+k</td><td>rest</td><td>payload</td><td>put: the value (its length is the rest
+ *       of the record); tombstone: empty; stub: large id (8) then value length (4)</td></tr>
  * </table>
+ * Version 1 (until 2026-11) always wrote the deadline, at offset 13 before the key length; a tier
+ * finds a directory of another version unusable and starts it empty.
  *
- * <h2>Large-value record (format version 1), the value stored under a large id</h2>
+ * <h2>Large-value record (format version 2, unchanged since 1), the value stored under a large
+ * id</h2>
  * <table>
  *   <caption>large-value record</caption>
  *   <tr><th>offset</th><th>width</th><th>field</th><th>meaning</th></tr>
  *   <tr><td>0</td><td>4</td><td>crc</td><td>CRC32C of bytes [4, end)</td></tr>
- *   <tr><td>4</td><td>1</td><td>tag</td><td>version (1) and kind 4 = large value</td></tr>
+ *   <tr><td>4</td><td>1</td><td>tag</td><td>version (2) and kind 4 = large value</td></tr>
  *   <tr><td>5</td><td>2</td><td>key length k</td><td>unsigned</td></tr>
  *   <tr><td>7</td><td>k</td><td>key</td><td>checked against the stub's key on read</td></tr>
  *   <tr><td>7+k</td><td>rest</td><td>value</td><td></td></tr>
@@ -43,21 +49,27 @@ import java.util.zip.CRC32C;
  */
 public final class RecordCodec {
   /** The version written in every tag; a reader refuses any other. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   public static final int KIND_PUT = 1;
   public static final int KIND_TOMBSTONE = 2;
   public static final int KIND_LARGE_STUB = 3;
   public static final int KIND_LARGE_VALUE = 4;
 
-  /** Bytes of a set record before its key. */
-  public static final int HEADER = 23;
+  /** Bytes of a set record before its key, without a deadline. */
+  public static final int HEADER = 15;
+  /** Bytes of the optional deadline field. */
+  public static final int DEADLINE = 8;
   /** Bytes of a large-value record before its key. */
   public static final int LARGE_HEADER = 7;
   /** The longest key a record can hold. */
   public static final int MAX_KEY = 0xFFFF;
 
   private static final int STUB_PAYLOAD = 12;
+  private static final int HAS_DEADLINE = 0x08;
+  private static final int KIND_MASK = 0x07;
+  /** The deadline of an entry that never expires, as {@link #wallDeadline} returns it. */
+  private static final long NEVER = Long.MAX_VALUE;
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG_BE =
@@ -67,26 +79,27 @@ public final class RecordCodec {
 
   private RecordCodec() {}
 
-  /** The size of the put record of a key and value, without building it. */
+  /** The size of the put record of a key and value with a deadline (at most 8 bytes more than
+   * without), without building it. */
   public static int putSize(int keyLength, int valueLength) {
-    return HEADER + keyLength + valueLength;
+    return HEADER + DEADLINE + keyLength + valueLength;
   }
 
   public static byte[] put(long sequence, long wallDeadline, byte[] key, byte[] value) {
     byte[] r = header(KIND_PUT, sequence, wallDeadline, key, value.length);
-    System.arraycopy(value, 0, r, HEADER + key.length, value.length);
+    System.arraycopy(value, 0, r, r.length - value.length, value.length);
     return seal(r);
   }
 
   public static byte[] tombstone(long sequence, byte[] key) {
-    return seal(header(KIND_TOMBSTONE, sequence, 0L, key, 0));
+    return seal(header(KIND_TOMBSTONE, sequence, NEVER, key, 0));
   }
 
   public static byte[] largeStub(long sequence, long wallDeadline, byte[] key, long largeId,
       int valueLength) {
     byte[] r = header(KIND_LARGE_STUB, sequence, wallDeadline, key, STUB_PAYLOAD);
-    LONG_BE.set(r, HEADER + key.length, largeId);
-    INT_BE.set(r, HEADER + key.length + 8, valueLength);
+    LONG_BE.set(r, r.length - STUB_PAYLOAD, largeId);
+    INT_BE.set(r, r.length - STUB_PAYLOAD + 8, valueLength);
     return seal(r);
   }
 
@@ -119,10 +132,10 @@ public final class RecordCodec {
       return false;
     }
     int kind = kind(r);
-    int payload = r.length - HEADER - keyLength(r);
+    int payload = r.length - keyOffset(r) - keyLength(r);
     boolean shape = switch (kind) {
       case KIND_PUT -> payload >= 0;
-      case KIND_TOMBSTONE -> payload == 0;
+      case KIND_TOMBSTONE -> payload == 0 && (r[4] & HAS_DEADLINE) == 0;
       case KIND_LARGE_STUB -> payload == STUB_PAYLOAD;
       default -> false;
     };
@@ -138,40 +151,43 @@ public final class RecordCodec {
   }
 
   public static int kind(byte[] r) {
-    return r[4] & 0x0F;
+    return r[4] & KIND_MASK;
   }
 
   public static long sequence(byte[] r) {
     return (long) LONG_BE.get(r, 5);
   }
 
+  /** The wall-clock deadline, {@code Long.MAX_VALUE} if the record has none. */
   public static long wallDeadline(byte[] r) {
-    return (long) LONG_BE.get(r, 13);
+    return (r[4] & HAS_DEADLINE) == 0 ? NEVER : (long) LONG_BE.get(r, HEADER);
   }
 
   public static int keyLength(byte[] r) {
-    return Short.toUnsignedInt((short) SHORT_BE.get(r, 21));
+    return Short.toUnsignedInt((short) SHORT_BE.get(r, 13));
   }
 
   public static boolean keyEquals(byte[] r, byte[] key) {
     int k = keyLength(r);
-    return k == key.length && Arrays.equals(r, HEADER, HEADER + k, key, 0, k);
+    int at = keyOffset(r);
+    return k == key.length && Arrays.equals(r, at, at + k, key, 0, k);
   }
 
   public static byte[] key(byte[] r) {
-    return Arrays.copyOfRange(r, HEADER, HEADER + keyLength(r));
+    int at = keyOffset(r);
+    return Arrays.copyOfRange(r, at, at + keyLength(r));
   }
 
   public static byte[] value(byte[] r) {
-    return Arrays.copyOfRange(r, HEADER + keyLength(r), r.length);
+    return Arrays.copyOfRange(r, keyOffset(r) + keyLength(r), r.length);
   }
 
   public static long stubLargeId(byte[] r) {
-    return (long) LONG_BE.get(r, HEADER + keyLength(r));
+    return (long) LONG_BE.get(r, r.length - STUB_PAYLOAD);
   }
 
   public static int stubValueLength(byte[] r) {
-    return (int) INT_BE.get(r, HEADER + keyLength(r) + 8);
+    return (int) INT_BE.get(r, r.length - STUB_PAYLOAD + 8);
   }
 
   /** Whether the large record {@code r} holds {@code key} and a value of {@code length} bytes. */
@@ -194,17 +210,26 @@ public final class RecordCodec {
     return (byte) ((FORMAT_VERSION << 4) | kind);
   }
 
+  /** Where the key of set record {@code r} starts: after the deadline, if it has one. */
+  private static int keyOffset(byte[] r) {
+    return (r[4] & HAS_DEADLINE) == 0 ? HEADER : HEADER + DEADLINE;
+  }
+
   private static byte[] header(int kind, long sequence, long wallDeadline, byte[] key,
       int payload) {
     if (key.length > MAX_KEY) {
       throw new IllegalArgumentException("key longer than " + MAX_KEY + " bytes: " + key.length);
     }
-    byte[] r = new byte[HEADER + key.length + payload];
-    r[4] = tag(kind);
+    boolean expires = wallDeadline != NEVER;
+    int at = expires ? HEADER + DEADLINE : HEADER;
+    byte[] r = new byte[at + key.length + payload];
+    r[4] = (byte) (tag(kind) | (expires ? HAS_DEADLINE : 0));
     LONG_BE.set(r, 5, sequence);
-    LONG_BE.set(r, 13, wallDeadline);
-    SHORT_BE.set(r, 21, (short) key.length);
-    System.arraycopy(key, 0, r, HEADER, key.length);
+    SHORT_BE.set(r, 13, (short) key.length);
+    if (expires) {
+      LONG_BE.set(r, HEADER, wallDeadline);
+    }
+    System.arraycopy(key, 0, r, at, key.length);
     return r;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
@@ -26,7 +27,40 @@ class RecordCodecTest {
     assertFalse(RecordCodec.keyEquals(r, "key-2".getBytes(StandardCharsets.UTF_8)));
     assertArrayEquals(KEY, RecordCodec.key(r));
     assertArrayEquals(VALUE, RecordCodec.value(r));
-    assertEquals(0x10 | RecordCodec.KIND_PUT, r[4]);
+    assertEquals(0x20 | 0x08 | RecordCodec.KIND_PUT, r[4]);
+  }
+
+  @Test
+  void aRecordThatNeverExpiresCarriesNoDeadline() {
+    byte[] r = RecordCodec.put(42, Long.MAX_VALUE, KEY, VALUE);
+    assertEquals(RecordCodec.putSize(KEY.length, VALUE.length) - RecordCodec.DEADLINE, r.length);
+    assertTrue(RecordCodec.isValidSetRecord(r));
+    assertEquals(0x20 | RecordCodec.KIND_PUT, r[4]);
+    assertEquals(42, RecordCodec.sequence(r));
+    assertEquals(Long.MAX_VALUE, RecordCodec.wallDeadline(r));
+    assertArrayEquals(KEY, RecordCodec.key(r));
+    assertArrayEquals(VALUE, RecordCodec.value(r));
+    byte[] t = RecordCodec.tombstone(43, KEY);
+    assertEquals(RecordCodec.HEADER + KEY.length, t.length);
+    assertTrue(RecordCodec.keyEquals(t, KEY));
+    byte[] s = RecordCodec.largeStub(44, 1_000L, KEY, 99, 1 << 20);
+    assertEquals(1_000L, RecordCodec.wallDeadline(s));
+    assertEquals(99, RecordCodec.stubLargeId(s));
+    assertEquals(1 << 20, RecordCodec.stubValueLength(s));
+  }
+
+  @Test
+  void recordsOfTheFirstVersionAreInvalid() {
+    byte[] r = RecordCodec.put(1, Long.MAX_VALUE, KEY, VALUE);
+    r[4] = (byte) (0x10 | RecordCodec.KIND_PUT);
+    CRC32C crc = new CRC32C();
+    crc.update(r, 4, r.length - 4);
+    int c = (int) crc.getValue();
+    r[0] = (byte) (c >>> 24);
+    r[1] = (byte) (c >>> 16);
+    r[2] = (byte) (c >>> 8);
+    r[3] = (byte) c;
+    assertFalse(RecordCodec.isValidSetRecord(r));
   }
 
   @Test
@@ -48,11 +82,13 @@ class RecordCodecTest {
 
   @Test
   void everySingleBitFlipIsDetected() {
-    byte[] r = RecordCodec.put(1, 2, KEY, VALUE);
-    for (int i = 0; i < r.length * 8; i++) {
-      byte[] flipped = Arrays.copyOf(r, r.length);
-      flipped[i / 8] ^= (byte) (1 << (i % 8));
-      assertFalse(RecordCodec.isValidSetRecord(flipped), "bit " + i);
+    for (byte[] r : new byte[][] {RecordCodec.put(1, 2, KEY, VALUE),
+        RecordCodec.put(1, Long.MAX_VALUE, KEY, VALUE), RecordCodec.tombstone(3, KEY)}) {
+      for (int i = 0; i < r.length * 8; i++) {
+        byte[] flipped = Arrays.copyOf(r, r.length);
+        flipped[i / 8] ^= (byte) (1 << (i % 8));
+        assertFalse(RecordCodec.isValidSetRecord(flipped), "bit " + i);
+      }
     }
     byte[] large = RecordCodec.largeValue(KEY, VALUE);
     for (int i = 0; i < large.length * 8; i++) {
