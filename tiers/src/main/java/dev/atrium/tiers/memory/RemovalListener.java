@@ -9,8 +9,10 @@ package dev.atrium.tiers.memory;
  * {@link RemovalCause#CAPACITY} victim is reported while the tier still excludes writers of its key
  * (under the lock that guards the key), so that a listener handing victims onward sees each one
  * before any later write to the same key can complete: the hybrid store relies on it to never let
- * an evicted value overtake a newer write on its way to disk. Implementations must therefore be
- * quick and must not call back into the tier.
+ * an evicted value overtake a newer write on its way to disk. It is also reported before readers
+ * stop finding it, so that a reader finds the value in the tier or wherever the listener put it,
+ * never in neither (which would send a hybrid read to an older disk copy). Implementations must
+ * therefore be quick and must not write to the tier.
  */
 @FunctionalInterface
 public interface RemovalListener<K, V> {

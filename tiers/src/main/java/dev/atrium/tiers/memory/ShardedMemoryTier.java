@@ -280,16 +280,18 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       if (victim == null) {
         return;
       }
-      shard.table.remove(victim);
-      shard.count--;
-      shard.weight -= victim.weight();
       if (expired(victim, ticker)) {
         removals.add(victim, RemovalCause.EXPIRED);
       } else {
-        // reported under the lock: see RemovalListener, victims reach the disk tier before any
-        // later write to their key can complete
+        // Reported under the lock (see RemovalListener: victims reach the disk tier before any
+        // later write to their key can complete) and while still in the table: a reader must
+        // find the victim either here or where the listener put it (the hybrid store's write
+        // queue), never in neither, or it reads the disk, which may hold an older value.
         listener.onRemoval(victim, RemovalCause.CAPACITY);
       }
+      shard.table.remove(victim);
+      shard.count--;
+      shard.weight -= victim.weight();
     }
   }
 
