@@ -70,6 +70,27 @@ abstract class MemoryTierContractTest {
   }
 
   @Test
+  void aCapacityVictimStaysReadableUntilItsListenerHasTakenIt() {
+    // The hybrid store's listener queues the victim for disk. A reader that found the key in
+    // neither memory nor that queue would read disk, which may hold an older value.
+    List<String> seenDuringReport = new ArrayList<>();
+    List<MemoryTier<String, String>> self = new ArrayList<>();
+    self.add(newTier(b -> b.maximumSize(1).removalListener((entry, cause) -> {
+      MemoryEntry<String, String> visible = self.get(0).peek(entry.key());
+      seenDuringReport.add(cause + " " + entry.key() + " visible as " + (visible == null ? null : visible.value()));
+    })));
+    MemoryTier<String, String> tier = self.get(0);
+    tier.put("a", "a", Ticker.NEVER);
+    tier.put("b", "b", Ticker.NEVER);
+    tier.cleanUp();
+    assertEquals(1, seenDuringReport.size(), seenDuringReport.toString());
+    String report = seenDuringReport.get(0);
+    String key = report.split(" ")[1];
+    assertEquals("CAPACITY " + key + " visible as " + key, report);
+    assertNull(tier.peek(key));
+  }
+
+  @Test
   void getAndPeekOfAbsentKeyAreNull() {
     MemoryTier<String, String> tier = newTier(10);
     assertNull(tier.get("a"));

@@ -180,25 +180,4 @@ class ShardedMemoryTierTest {
     assertNotSame(expiring, tier.peek("a"), "the old entry had a deadline");
     assertEquals("44", tier.get("a").value());
   }
-
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(value = EvictionPolicy.class, names = {"LRU", "FIFO", "SIEVE", "S3FIFO"})
-  void aCapacityVictimStaysReadableUntilItsListenerHasTakenIt(EvictionPolicy policy) {
-    // The hybrid store's listener queues the victim for disk. A reader that found the key in
-    // neither memory nor that queue would read disk, which may hold an older value.
-    List<String> seenDuringReport = new java.util.ArrayList<>();
-    ShardedMemoryTier<String, String>[] self = new ShardedMemoryTier[1];
-    self[0] = (ShardedMemoryTier<String, String>) MemoryTiers.create(MemoryTierConfig.<String, String>builder()
-        .policy(policy).maximumSize(1).shards(1).ticker(ticker)
-        .removalListener((entry, cause) -> {
-          MemoryEntry<String, String> visible = self[0].peek(entry.key());
-          seenDuringReport.add(cause + ":" + (visible == null ? null : visible.value()));
-        })
-        .build());
-    tier = self[0];
-    tier.put("a", "1", Ticker.NEVER);
-    tier.put("b", "1", Ticker.NEVER);
-    assertEquals(List.of("CAPACITY:1"), seenDuringReport);
-    assertNull(tier.peek("a"));
-  }
 }
