@@ -318,11 +318,17 @@ public final class HybridStore<K, V> implements CacheStore<K, V> {
   @Override
   public MemoryEntry<K, V> put(K key, V value, long deadline) {
     if (writePolicy == WritePolicy.ON_EVICTION && !memoryConfig.isOversized(key, value)) {
-      // the tier's own put, then the invalidation: safe outside the key lock, because nothing is
-      // offered to disk here (see DiskWriter); a victim cancelled by the invalidation is lost, never stale
-      MemoryEntry<K, V> previous = memory.put(key, value, deadline);
-      invalidate(key);
-      return previous;
+      // Memory's own computation, which reads nothing below (unlike this store's compute): the
+      // invalidation and the new value are one step for evictions of the key. Done one after the
+      // other outside the key lock, the new value could be evicted and dropped (a full write
+      // queue) before the invalidation ran, and a reader would find the older copy on disk. A
+      // victim cancelled by the invalidation is lost, never stale.
+      return memory.compute(key, slot -> {
+        MemoryEntry<K, V> previous = slot.current();
+        invalidate(key);
+        slot.put(value, deadline);
+        return previous;
+      });
     }
     return compute(key, slot -> {
       MemoryEntry<K, V> previous = slot.current();
