@@ -530,7 +530,6 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     return outcome.old;
   }
 
-  /** Updates a present entry inside a computation: write-through, then the update deadline. */
   /**
    * Creates the entry with the policy's creation deadline; an expiry of ZERO (a deadline already
    * past) stores nothing and counts nothing, as the spec says.
@@ -543,6 +542,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     }
   }
 
+  /** Updates a present entry inside a computation: write-through, then the update deadline. */
   private void update(EntrySlot<K, V> slot, MemoryEntry<K, V> current, V stored, Outcome<V> outcome) {
     if (writeThrough != null) {
       writeThrough.write(new AtriumCacheEntry<>(slot.key(), stored));

@@ -220,7 +220,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public MemoryEntry<K, V> put(K key, V value, long deadline) {
     int weight = config.weigh(key, value);
     Shard<K, V> shard = shardFor(key);
-    Removals<K, V> removals = new Removals<>();
+    Removals<K, V> removals;
     PolicyNode<K, V> previous;
     lock(shard);
     try {
@@ -233,6 +233,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
         shard.policy.onHit(previous);
         return new MemoryEntry<>(key, replaced, weight, Ticker.NEVER);
       }
+      removals = new Removals<>(); // only now: an in-place replacement removes nothing
       install(shard, previous, new PolicyNode<>(key, value, weight, deadline), removals);
     } finally {
       shard.lock.unlock();
