@@ -32,8 +32,14 @@ public interface KvStore extends AutoCloseable {
   /** Deletes everything. */
   void clear();
 
-  /** Calls {@code visitor} for each set record in {@code [from, to)} in key order. */
-  void scanRecords(byte[] from, byte[] to, RecordVisitor visitor);
+  /**
+   * Calls {@code visitor} for each set record in {@code [from, to)} in key order, with only the
+   * record's first {@code head.length} bytes (fewer if the record is shorter) copied into
+   * {@code head} and its full length: a survey of a set needs the header, not the value, so the
+   * value is never copied out of the engine. {@code head} and the slot key passed to the visitor
+   * are reused from record to record.
+   */
+  void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor);
 
   /** A cursor over every set record, consistent as of its creation. */
   RecordCursor openCursor();
@@ -59,10 +65,15 @@ public interface KvStore extends AutoCloseable {
   @Override
   void close();
 
-  /** Receives records in key order; returns false to stop. */
+  /** Receives the heads of records in key order; returns false to stop. */
   @FunctionalInterface
-  interface RecordVisitor {
-    boolean visit(byte[] slotKey, byte[] record);
+  interface HeadVisitor {
+    /**
+     * One record of {@code recordLength} bytes under {@code slotKey}; its first
+     * {@code min(recordLength, head.length)} bytes are in {@code head}. Both arrays are valid only
+     * during the call (a slot key of the usual 8 bytes is a reused array, copy it to keep it).
+     */
+    boolean visit(byte[] slotKey, byte[] head, int recordLength);
   }
 
   /** A forward cursor over set records. */

@@ -32,16 +32,21 @@ import java.util.function.UnaryOperator;
  * about as much as a raw RocksDB get; the set stays the unit of budget and eviction.
  *
  * <h2>Eviction (trim)</h2>
- * Each set has a byte counter in memory, incremented by every append. When it passes the set's
- * budget, the set is trimmed: scanned once, and rewritten by deletes only (one atomic batch):
- * tombstones, expired and corrupt records are dropped, then the live records are kept newest
- * first up to {@link #FILL_TARGET} of the budget (oldest out first, FIFO within the set as in
- * Kangaroo). Survivors are not rewritten. The set's filter is rebuilt from the survivors.
+ * Each set has a byte counter in memory, incremented by every append; an append whose slot the
+ * set's filter already holds (an overwrite, or a false positive) is credited with the smallest
+ * record the set may hold, up to {@link #OVERWRITE_CREDIT} of the set's budget between trims
+ * ({@link SetFilters} gives the bound). When the counter passes the set's budget, the set is
+ * trimmed: the heads of its records are scanned once ({@link SetSurvey}: kind, sequence, deadline
+ * and length; values are not read and CRCs not checked, reads do that), and the set is rewritten
+ * by deletes only (one atomic batch): tombstones, expired and malformed records are dropped, then
+ * the live records are kept newest first up to {@link #FILL_TARGET} of the budget (oldest out
+ * first, FIFO within the set as in Kangaroo). Survivors are not rewritten. The set's filter is
+ * rebuilt from the survivors, and its counter set to their bytes.
  *
  * <h2>Filter</h2>
  * A per-set Bloom filter over slots ({@link SetFilters}) answers {@link #mayContain} and screens
  * misses without I/O; a false positive costs one point read that finds another key or nothing.
- * Heap: about {@code filterBitsPerKey / fill} bits per resident entry plus ~28 bytes per set.
+ * Heap: about {@code filterBitsPerKey / fill} bits per resident entry plus ~36 bytes per set.
  *
  * <h2>Large values</h2>
  * A record bigger than the large-value threshold is written to the {@code large} column family
@@ -65,13 +70,16 @@ import java.util.function.UnaryOperator;
  * disk; its set is then poisoned (reads miss until it is wiped by its next write), and a
  * persistent directory loses its intact marker so the data is not trusted after a restart. A
  * corrupt record (bad CRC, bad shape, or RocksDB reporting corruption) is a miss, counted, and
- * deleted.
+ * deleted by the read that meets it; a trim, which reads only heads, drops a record whose head is
+ * malformed and leaves any other damage to that read.
  *
  * <h2>Capacity</h2>
  * Bytes on disk = set records ({@link #SET_SHARE} of the budget, logical bytes before
- * compression) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete versions, tombstones,
- * memtables flushed but not yet compacted, WAL and logs, which the remaining share absorbs. The
- * documented bound is {@code budget * DiskTierConfig.SLACK}.
+ * compression; a set exceeds its budget only by the credits its filter's false positives got as
+ * overwrites: at most {@link #OVERWRITE_CREDIT} of its budget if every credited append were one,
+ * about 3% of that in expectation) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete
+ * versions, tombstones, memtables flushed but not yet compacted, WAL and logs, which the
+ * remaining share absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */
@@ -85,6 +93,14 @@ final class SetAssociativeDiskTier implements DiskTier {
   static final double LARGE_SHARE = 0.15;
   /** A trim keeps the newest live records up to this fraction of the set's budget. */
   static final double FILL_TARGET = 0.7;
+  /**
+   * The most bytes, as a fraction of a set's budget, that appends of slots already in the set's
+   * filter are credited between two trims: the worst case by which a set's records may exceed
+   * its budget (every credited append a false positive), where the expected excess is the
+   * filter's false-positive rate times that. It spares the scans of sets that only overwrite:
+   * at 0.5, an overwrite-only set is trimmed half a budget of appends later.
+   */
+  static final double OVERWRITE_CREDIT = 0.5;
   /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
@@ -131,7 +147,8 @@ final class SetAssociativeDiskTier implements DiskTier {
     this.fillTarget = (int) (setBudget * FILL_TARGET);
     this.largeThreshold = config.largeValueBytes() > 0 ? config.largeValueBytes() : setBudget / 8;
     this.maxRecord = Math.max(largeThreshold, largeBytes / 2);
-    this.filters = new SetFilters(1 << setBits, config.filterBitsPerKey());
+    this.filters = new SetFilters(1 << setBits, config.filterBitsPerKey(),
+        (int) (setBudget * OVERWRITE_CREDIT));
     this.gate = new HealthGate(config.ticker(), config.directory().toString());
     this.deadlines = new DeadlineClock(config.ticker(), config.wallClock());
     this.locks = new ReentrantLock[Math.max(1, Math.min(STRIPES, (1 << setBits) / 4))];
@@ -428,6 +445,35 @@ final class SetAssociativeDiskTier implements DiskTier {
     return setBudget;
   }
 
+  int sets() {
+    return filters.sets();
+  }
+
+  /** The bytes of the records {@code set} holds now, by a scan (tests). */
+  long recordBytes(int set) {
+    long[] total = new long[1];
+    enter();
+    try {
+      store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
+          (slotKey, head, length) -> {
+            total[0] += length;
+            return true;
+          });
+    } finally {
+      exit();
+    }
+    return total[0];
+  }
+
+  /** The set's byte counter and its credits (tests). */
+  int countedBytes(int set) {
+    return filters.bytes(set);
+  }
+
+  int creditedBytes(int set) {
+    return filters.credits(set);
+  }
+
   @Override
   public void close() {
     synchronized (this) {
@@ -600,9 +646,10 @@ final class SetAssociativeDiskTier implements DiskTier {
    * rebuilds its filter from the survivors. Caller holds the set's lock.
    */
   private void trim(int set, int target) {
-    SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
+    SetSurvey survey = new SetSurvey(set, deadlines, corrupt, setBudget);
     try {
-      store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
+      store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
+          survey::visit);
       survey.keepNewest(target);
       store.deleteRecords(survey.drop);
       gate.success();
@@ -614,7 +661,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       return;
     }
     filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-        survey.keptBytes);
+        survey.keptBytes, survey.minKept);
     trims.increment();
     evicted.add(survey.drop.size());
   }
@@ -628,9 +675,10 @@ final class SetAssociativeDiskTier implements DiskTier {
   private void recover() {
     long maxSequence = 0;
     for (int set = 0; set < filters.sets(); set++) {
-      SetSurvey survey = new SetSurvey(deadlines, corrupt, setBudget);
+      SetSurvey survey = new SetSurvey(set, deadlines, corrupt, setBudget);
       try {
-        store.scanRecords(SlotKey.first(set), SlotKey.end(set), survey::visit);
+        store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
+            survey::visit);
       } catch (StoreException e) {
         if (!e.corruption()) {
           throw e;
@@ -643,7 +691,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       survey.keepNewest(setBudget);
       store.deleteRecords(survey.drop);
       filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-          survey.keptBytes);
+          survey.keptBytes, survey.minKept);
     }
     sequence.set(maxSequence);
     largeIds.set(store.lastLargeId() + 1);

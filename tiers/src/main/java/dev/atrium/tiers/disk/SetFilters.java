@@ -2,13 +2,29 @@ package dev.atrium.tiers.disk;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The heap side of the sets: per set a small Bloom filter over the slots it holds, the record
- * bytes appended since it was last trimmed, the number of keys added to its filter, and a
+ * The heap side of the sets: per set a small Bloom filter over the slots it holds, a byte counter
+ * that bounds the bytes of its records (see below), the number of keys added to its filter, and a
  * "poisoned" flag. No per-key index: a set of n keys costs about {@code bitsPerKey} bits per key
- * it can hold plus a fixed ~28 bytes (array header, reference, two counters).
+ * it can hold plus a fixed ~36 bytes (array header, reference, four counters).
+ *
+ * <p><b>Byte counter.</b> The tier trims a set when {@link #bytes} passes its budget, so the
+ * counter must never fall below the bytes of the records in the set (one per slot key: the
+ * newest) by more than a known amount. A trim sets it to the bytes it kept. An append adds its
+ * full size, except when every probe bit of its slot was already set: then it is an overwrite
+ * (the new record replaces the older one under the same slot key, whose bytes the set no longer
+ * holds) or a false positive of the filter (a new key). It is credited with what an overwrite
+ * frees at least: the smallest record the set may hold ({@code minRecord}, the smallest kept by
+ * the last trim or appended since). If it was an overwrite, the counter stays an upper bound; if it was a
+ * false positive, the counter falls short by the credit. So that no run of false positives can
+ * let a set grow without bound, credits between two trims are capped at {@code creditCap} bytes:
+ * a set's records never exceed {@code bytes + creditCap}, and in expectation exceed
+ * {@code bytes} by the false-positive rate times that at most. Without credits, an
+ * overwrite-only workload trims every set each {@code budget / record} appends to find nothing to
+ * evict.
  *
  * <p><b>Filter.</b> A set's filter is sized when it is (re)built for the number of records its
  * budget holds at the set's own average record size, so the bits per entry do not depend on the
@@ -42,14 +58,27 @@ final class SetFilters {
   private final long[][] filters;
   private final int[] bytes;
   private final int[] added;
+  /** Bytes credited to appends of slots already in the filter since the last rebuild. */
+  private final int[] credits;
+  /** A lower bound of the size of any record in the set; {@code MAX_VALUE} if it has none. */
+  private final int[] minRecord;
+  private final int creditCap;
   private final AtomicLongArray poison;
   private final int bitsPerKey;
   private final int probes;
 
-  SetFilters(int sets, int bitsPerKey) {
+  /**
+   * @param creditCap the most bytes credited to overwrites of one set between two trims: how far
+   *     its records may exceed its counter if every credited append was a false positive
+   */
+  SetFilters(int sets, int bitsPerKey, int creditCap) {
     this.filters = new long[sets][];
     this.bytes = new int[sets];
     this.added = new int[sets];
+    this.credits = new int[sets];
+    this.minRecord = new int[sets];
+    Arrays.fill(minRecord, Integer.MAX_VALUE);
+    this.creditCap = creditCap;
     this.poison = new AtomicLongArray((sets + 63) >>> 6);
     this.bitsPerKey = bitsPerKey;
     this.probes = Math.max(1, (int) Math.round(bitsPerKey * 0.69));
@@ -79,32 +108,44 @@ final class SetFilters {
 
   /**
    * Records an append of {@code recordBytes} for {@code slot}; creates the filter for
-   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Bytes count every
-   * append (the tier cannot tell an overwrite from a new key that the filter mistakes for an
-   * old one); keys count only slots that set a new bit.
+   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Bytes count the
+   * whole record unless the slot was already in the filter (see the class comment); keys count
+   * only slots that set a new bit.
    */
   void add(int set, int slot, int recordBytes, int capacityKeys) {
     long[] filter = filters[set];
+    int counted = recordBytes;
     if (filter == null) {
       filter = new long[words(capacityKeys)];
       set(filter, slot, false);
       FILTERS.setRelease(filters, set, filter);
       added[set]++;
     } else if (set(filter, slot, true)) {
-      // a slot whose bits were all set already (an overwrite, mostly) adds nothing to the
-      // filter's load, so it does not count towards overfull()
       added[set]++;
+    } else {
+      // an overwrite or a false positive: it adds nothing to the filter's load (overfull()),
+      // and its bytes are credited with what the record it replaces held at least
+      int credit = Math.min(Math.min(recordBytes, minRecord[set]), creditCap - credits[set]);
+      credits[set] += credit;
+      counted -= credit;
     }
-    bytes[set] += recordBytes;
+    minRecord[set] = Math.min(minRecord[set], recordBytes);
+    bytes[set] += counted;
   }
 
-  /** Counts an append of a record whose slot is already in the filter (a tombstone). */
+  /** Counts an append of a record whose slot is already in the filter (a tombstone), in full. */
   void addBytes(int set, int recordBytes) {
+    minRecord[set] = Math.min(minRecord[set], recordBytes);
     bytes[set] += recordBytes;
   }
 
-  /** Replaces the filter with one over {@code slots[0, count)}. Caller holds the set's lock. */
-  void rebuild(int set, int[] slots, int count, int capacityKeys, int liveBytes) {
+  /**
+   * Replaces the filter with one over {@code slots[0, count)}, records of {@code liveBytes} in all,
+   * the smallest of {@code smallestRecord} bytes ({@code MAX_VALUE} if none). Caller holds the
+   * set's lock.
+   */
+  void rebuild(int set, int[] slots, int count, int capacityKeys, int liveBytes,
+      int smallestRecord) {
     long[] filter = null;
     if (count > 0) {
       filter = new long[words(Math.max(count, capacityKeys))];
@@ -115,15 +156,23 @@ final class SetFilters {
     FILTERS.setRelease(filters, set, filter);
     bytes[set] = liveBytes;
     added[set] = count;
+    credits[set] = 0;
+    minRecord[set] = smallestRecord;
   }
 
   /** Forgets everything about {@code set}. Caller holds the set's lock. */
   void reset(int set) {
-    rebuild(set, null, 0, 0, 0);
+    rebuild(set, null, 0, 0, 0, Integer.MAX_VALUE);
   }
 
+  /** The set's counter: its records' bytes are at most this plus {@link #credits}. */
   int bytes(int set) {
     return bytes[set];
+  }
+
+  /** Bytes credited to overwrites of the set since its last rebuild, at most the cap. */
+  int credits(int set) {
+    return credits[set];
   }
 
   /** Whether more distinct keys were added to the set's filter than it was sized for. */
@@ -162,7 +211,7 @@ final class SetFilters {
 
   /** Heap bytes of the per-set structures (filters, counters, poison bits and the arrays). */
   long heapBytes() {
-    long total = 3L * 16 + (long) filters.length * (4 + 4 + 4) + poison.length() * 8L + 16;
+    long total = 5L * 16 + (long) filters.length * (4 + 4 * 4) + poison.length() * 8L + 16;
     for (int i = 0; i < filters.length; i++) {
       long[] filter = (long[]) FILTERS.getAcquire(filters, i);
       if (filter != null) {

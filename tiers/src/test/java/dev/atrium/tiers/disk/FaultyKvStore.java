@@ -77,9 +77,15 @@ final class FaultyKvStore implements KvStore {
   }
 
   @Override
-  public void scanRecords(byte[] from, byte[] to, RecordVisitor visitor) {
+  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
     read();
-    delegate.scanRecords(from, to, (k, r) -> visitor.visit(k, maybeFlip(r)));
+    delegate.scanHeads(from, to, head, (k, h, length) -> {
+      // flip the same byte maybeFlip() would, if the head holds it
+      if (flipRecordBits && length / 2 < Math.min(length, h.length)) {
+        h[length / 2] ^= 0x10;
+      }
+      return visitor.visit(k, h, length);
+    });
   }
 
   @Override

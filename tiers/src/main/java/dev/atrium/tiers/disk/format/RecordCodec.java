@@ -62,6 +62,8 @@ public final class RecordCodec {
   public static final int DEADLINE = 8;
   /** Bytes of a large-value record before its key. */
   public static final int LARGE_HEADER = 7;
+  /** Bytes of a set record that {@link #isWellFormedHead} and the header accessors read. */
+  public static final int HEAD = HEADER + DEADLINE;
   /** The longest key a record can hold. */
   public static final int MAX_KEY = 0xFFFF;
 
@@ -128,18 +130,29 @@ public final class RecordCodec {
    * other accessor assumes it returned true.
    */
   public static boolean isValidSetRecord(byte[] r) {
-    if (r == null || r.length < HEADER || version(r) != FORMAT_VERSION) {
+    return r != null && isWellFormedHead(r, r.length) && crcMatches(r);
+  }
+
+  /**
+   * Whether the first {@link #HEAD} bytes of a set record of {@code length} bytes in all (or the
+   * whole record, if shorter) have this version's tag and lengths that add up, without checking
+   * the CRC: enough to read {@link #kind}, {@link #sequence} and {@link #wallDeadline} from
+   * {@code head}, which a survey of a set does. A record whose CRC fails can still pass; readers
+   * check the CRC of what they return.
+   */
+  public static boolean isWellFormedHead(byte[] head, int length) {
+    if (length < HEADER || head.length < Math.min(length, HEAD)
+        || version(head) != FORMAT_VERSION) {
       return false;
     }
-    int kind = kind(r);
-    int payload = r.length - keyOffset(r) - keyLength(r);
-    boolean shape = switch (kind) {
+    boolean deadline = (head[4] & HAS_DEADLINE) != 0;
+    int payload = length - keyOffset(head) - keyLength(head);
+    return switch (kind(head)) {
       case KIND_PUT -> payload >= 0;
-      case KIND_TOMBSTONE -> payload == 0 && (r[4] & HAS_DEADLINE) == 0;
+      case KIND_TOMBSTONE -> payload == 0 && !deadline;
       case KIND_LARGE_STUB -> payload == STUB_PAYLOAD;
       default -> false;
     };
-    return shape && crcMatches(r);
   }
 
   /** Whether {@code r} is a well-formed large-value record whose checksum matches. */

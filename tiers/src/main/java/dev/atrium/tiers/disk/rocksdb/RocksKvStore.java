@@ -184,13 +184,23 @@ public final class RocksKvStore implements KvStore {
     deleteRecordRange(LOWEST, HIGHEST);
   }
 
+  /**
+   * A scan copies into reused arrays ({@code key(byte[])}, {@code value(byte[])} return the full
+   * length and copy what fits), so a record costs no Java allocation and its value is not copied.
+   * The upper bound goes to RocksDB ({@code iterate_upper_bound}) so that no table iterator loads
+   * the block after the set's last record; scans do not fill the block cache, which point reads
+   * need.
+   */
   @Override
-  public void scanRecords(byte[] from, byte[] to, RecordVisitor visitor) {
+  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
+    byte[] key = new byte[to.length];
     try (Slice upper = new Slice(to);
-        ReadOptions options = new ReadOptions().setIterateUpperBound(upper).setFillCache(false);
+        ReadOptions options = new ReadOptions().setFillCache(false).setIterateUpperBound(upper);
         RocksIterator it = db.newIterator(sets, options)) {
       for (it.seek(from); it.isValid(); it.next()) {
-        if (!visitor.visit(it.key(), it.value())) {
+        int keyLength = it.key(key);
+        byte[] slotKey = keyLength == key.length ? key : it.key();
+        if (!visitor.visit(slotKey, head, it.value(head))) {
           return;
         }
       }
