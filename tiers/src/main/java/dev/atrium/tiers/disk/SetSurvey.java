@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The survey sees only each record's head ({@link RecordCodec#HEAD} bytes: kind, sequence,
  * deadline) and its length, through {@link KvStore#scanHeads}: values are never copied out of
- * RocksDB and no CRC is computed, which made a trim of a set of 1 KiB records several times
- * cheaper. A record whose head is malformed is dropped and counted as corrupt; one whose damage
- * lies elsewhere (a bad CRC) survives the survey, and is found by the read that meets it: a miss,
- * counted, and deleted. So a corrupt record is never returned either way; it may only occupy its
- * bytes until then, or be kept or evicted out of order if its sequence is what was damaged.
+ * RocksDB and no CRC is computed. (Most of a trim's cost stays in RocksDB: the seek through every
+ * memtable and table file and the blocks it loads.) A record whose head is malformed is dropped
+ * and counted as corrupt; one whose damage lies elsewhere (a bad CRC) survives the survey, and is
+ * found by the read that meets it: a miss, counted, and deleted. So a corrupt record is never
+ * returned either way; it may only occupy its bytes until then, or be kept or evicted out of
+ * order if its sequence is what was damaged.
  *
  * <p>Nothing is allocated per live record: slots, sequences and sizes go to primitive arrays that
  * grow by doubling, and the sort by sequence runs only when something must be evicted (a trim of
