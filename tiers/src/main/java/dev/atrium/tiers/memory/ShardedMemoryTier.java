@@ -81,6 +81,11 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   private final Ticker ticker;
   private final RemovalListener<K, V> listener;
   private final boolean weighted;
+  /**
+   * Whether entries may carry deadlines; if not, insertions skip the amortized probe of the oldest
+   * entries, a likely cache miss per insertion that can find nothing (reads still check deadlines).
+   */
+  private final boolean expiring;
   private final long capacity;
   private final Shard<K, V>[] shards;
   private final int mask;
@@ -110,6 +115,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     this.ticker = config.ticker();
     this.listener = config.removalListener();
     this.weighted = config.weighted();
+    this.expiring = config.expiring();
     this.capacity = config.capacity();
     int count = shardCount(config.shards(), capacity, Runtime.getRuntime().availableProcessors());
     this.shards = (Shard<K, V>[]) new Shard<?, ?>[count];
@@ -218,6 +224,19 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public MemoryEntry<K, V> put(K key, V value, long deadline) {
+    return put(key, value, deadline, true);
+  }
+
+  @Override
+  public void set(K key, V value, long deadline) {
+    put(key, value, deadline, false);
+  }
+
+  /**
+   * A put; {@code wantReplaced} says whether the caller needs the entry it replaced, which an
+   * in-place replacement must allocate (the mapped node now holds the new value).
+   */
+  private MemoryEntry<K, V> put(K key, V value, long deadline, boolean wantReplaced) {
     int weight = config.weigh(key, value);
     Shard<K, V> shard = shardFor(key);
     Removals<K, V> removals;
@@ -231,7 +250,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
         V replaced = previous.value();
         ((MemoryEntry<K, V>) previous).replaceValue(value);
         shard.policy.onHit(previous);
-        return new MemoryEntry<>(key, replaced, weight, Ticker.NEVER);
+        return wantReplaced ? new MemoryEntry<>(key, replaced, weight, Ticker.NEVER) : null;
       }
       removals = new Removals<>(); // only now: an in-place replacement removes nothing
       install(shard, previous, new PolicyNode<>(key, value, weight, deadline), removals);
@@ -264,9 +283,12 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       shard.policy.onReplace(previous, node);
       shard.weight += node.weight() - previous.weight();
     } else {
-      reclaimOldestExpired(shard, removals);
+      if (expiring) {
+        reclaimOldestExpired(shard, removals);
+      }
       evictUntilFits(shard, node.weight(), removals);
-      shard.table.put(node);
+      // absent: the caller found no node under this lock, and evictions only take nodes out
+      shard.table.insert(node);
       shard.policy.onInsert(node);
       shard.count++;
       shard.weight += node.weight();
