@@ -39,7 +39,14 @@ import java.util.function.Consumer;
  * writes the new value into the mapped node and counts the write as a hit: exactly what a new node
  * inheriting the old one's place and bits would do (each policy's {@code onReplace}), without the
  * allocation and the relinking of the node's queue neighbours, two more cache misses on a large
- * cache. Computations always install a new node, so a value never changes under one.
+ * cache. Computations always install a new node, so a value never changes under one. Through
+ * {@link #set} (a put whose caller drops the replaced entry) such a replacement allocates nothing.
+ *
+ * <p><b>Insertion costs.</b> A miss's put is the hot write path of a cache under eviction, so it
+ * avoids what buys nothing there: a new node is written without full fences (its fields are
+ * published by the table's release store, see {@link MemoryEntry}), linked without a second walk
+ * of its chain ({@link NodeTable#insert}: the key was just looked up under the same lock), and a
+ * tier whose entries cannot expire skips the probe of the oldest entries.
  *
  * <p><b>Bound.</b> Each shard holds {@code capacity / shards} (the remainder spread over the first
  * shards, so the shares add up to the capacity). Before an insertion the shard evicts until the
