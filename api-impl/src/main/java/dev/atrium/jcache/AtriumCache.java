@@ -299,7 +299,7 @@ public final class AtriumCache<K, V> implements Cache<K, V> {
     if (!write && !countGet && expiry.isEternal() && !events.hasListeners()) {
       // nothing to decide under the key (no writer, no deadline to compute, nobody to tell):
       // the tier's own atomic put is enough, and much cheaper than a computation
-      tier.put(copyKey(key), stored, Ticker.NEVER);
+      tier.set(copyKey(key), stored, Ticker.NEVER);
       statistics.recordPuts(1);
       return null;
     }

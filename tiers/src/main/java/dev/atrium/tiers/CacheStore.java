@@ -40,6 +40,15 @@ public interface CacheStore<K, V> extends Iterable<MemoryEntry<K, V>>, AutoClose
   /** Maps {@code key} to {@code value} until {@code deadline}; returns the live entry it replaced. */
   MemoryEntry<K, V> put(K key, V value, long deadline);
 
+  /**
+   * {@link #put} for a caller that does not need the entry it replaced (a JCache {@code put}): the
+   * same change and the same reports, but a store may skip building the returned entry, which an
+   * in-place replacement would otherwise allocate only to be dropped.
+   */
+  default void set(K key, V value, long deadline) {
+    put(key, value, deadline);
+  }
+
   /** Removes {@code key}; returns the live entry removed, or null. */
   MemoryEntry<K, V> remove(K key);
 

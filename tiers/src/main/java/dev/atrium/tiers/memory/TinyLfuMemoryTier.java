@@ -134,7 +134,8 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   /** The entry a write displaced, if it was live; an expired one is reported as such. */
   private MemoryEntry<K, V> replaced(MemoryEntry<K, V> previous) {
-    if (previous != null && previous.isExpired(config.ticker().read())) {
+    if (previous != null && previous.deadline() != dev.atrium.tiers.Ticker.NEVER
+        && previous.isExpired(config.ticker().read())) {
       listener.onRemoval(previous, RemovalCause.EXPIRED);
       return null;
     }

@@ -154,6 +154,48 @@ abstract class MemoryTierContractTest {
   }
 
   @Test
+  void setReplacesInPlaceOrInsertsLikePutAndReportsNothingLive() {
+    MemoryTier<String, String> tier = newTier(10);
+    tier.set("a", "1", Ticker.NEVER);
+    tier.set("a", "2", Ticker.NEVER);
+    assertEquals("2", tier.get("a").value());
+    tier.set("b", "3", ticker.in(SECOND));
+    assertEquals(ticker.in(SECOND), tier.peek("b").deadline());
+    assertEquals(2, tier.size());
+    assertTrue(listener.removals().isEmpty());
+  }
+
+  @Test
+  void setOverAnExpiredEntryReportsItExpired() {
+    MemoryTier<String, String> tier = newTier(10);
+    tier.put("a", "1", ticker.in(SECOND));
+    ticker.advance(SECOND);
+    tier.set("a", "2", Ticker.NEVER);
+    assertEquals("2", tier.get("a").value());
+    assertEquals(List.of("a"), listener.keys(RemovalCause.EXPIRED));
+    assertEquals(1, listener.removals().size());
+  }
+
+  /** A tier told that nothing expires (an eternal JCache cache) still bounds and reports victims. */
+  @Test
+  void aNonExpiringTierEvictsThroughSetAndPut() {
+    MemoryTier<String, String> tier = newTier(b -> b.maximumSize(4).shards(1).expiring(false));
+    for (int i = 0; i < 20; i++) {
+      if (i % 2 == 0) {
+        tier.set("k" + i, "v" + i, Ticker.NEVER);
+      } else {
+        tier.put("k" + i, "v" + i, Ticker.NEVER);
+      }
+      if (tier instanceof ShardedMemoryTier) { // W-TinyLFU's admission may refuse a newcomer
+        assertEquals("v" + i, tier.peek("k" + i).value(), "a newcomer is never its own victim");
+      }
+    }
+    tier.cleanUp();
+    assertEquals(4, tier.size());
+    assertEquals(16, listener.keys(RemovalCause.CAPACITY).size());
+  }
+
+  @Test
   void removeReturnsAndReportsTheEntryOnce() {
     MemoryTier<String, String> tier = newTier(10);
     tier.put("a", "1", Ticker.NEVER);

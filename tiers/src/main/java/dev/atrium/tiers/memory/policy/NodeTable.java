@@ -37,6 +37,20 @@ public final class NodeTable<K, V> {
   private static final int INITIAL_BUCKETS = 16;
   private static final int MAX_BUCKETS = 1 << 30;
   private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(PolicyNode[].class);
+  /**
+   * {@link PolicyNode#chained}, written through this handle in plain or release mode: a volatile
+   * store is a full fence on x86, and every link a writer sets is either in a node not yet
+   * published (the bucket's release store publishes it) or a release that readers acquire.
+   */
+  private static final VarHandle CHAINED;
+
+  static {
+    try {
+      CHAINED = MethodHandles.lookup().findVarHandle(PolicyNode.class, "chained", PolicyNode.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private volatile PolicyNode<K, V>[] buckets = newBuckets(INITIAL_BUCKETS);
   /** Bumped before and after each resize: odd while one rewires the chains. */
@@ -99,17 +113,33 @@ public final class NodeTable<K, V> {
     for (PolicyNode<K, V> current = bucketAt(table, index); current != null;
         before = current, current = current.chained) {
       if (current.hash == hash && (current.key() == key || key.equals(current.key()))) {
-        node.chained = current.chained;
+        CHAINED.set(node, current.chained);
         link(table, index, before, node);
         return current;
       }
     }
-    node.chained = bucketAt(table, index);
+    CHAINED.set(node, bucketAt(table, index));
     setBucket(table, index, node);
     if (++size > table.length - (table.length >>> 2)) {
       resize();
     }
     return null;
+  }
+
+  /**
+   * Maps {@code node}, whose key the caller knows is absent (it looked under the shard's lock and
+   * has held it since): {@link #put} without the walk of the chain. Holds the shard's lock.
+   */
+  public void insert(PolicyNode<K, V> node) {
+    int hash = spread(node.key().hashCode());
+    node.hash = hash;
+    PolicyNode<K, V>[] table = buckets;
+    int index = hash & (table.length - 1);
+    CHAINED.set(node, bucketAt(table, index));
+    setBucket(table, index, node);
+    if (++size > table.length - (table.length >>> 2)) {
+      resize();
+    }
   }
 
   /** Points {@code before} (or the bucket, when null) at {@code next}. */
@@ -118,7 +148,7 @@ public final class NodeTable<K, V> {
     if (before == null) {
       setBucket(table, index, next);
     } else {
-      before.chained = next;
+      CHAINED.setRelease(before, next);
     }
   }
 

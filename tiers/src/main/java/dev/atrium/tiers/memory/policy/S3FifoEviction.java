@@ -1,9 +1,6 @@
 package dev.atrium.tiers.memory.policy;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * S3-FIFO: J. Yang, Y. Zhang, Z. Qiu, Y. Yue, K. V. Rashmi, "FIFO queues are all you need for
@@ -41,9 +38,10 @@ import java.util.Map;
  * (the paper's design point: no locking on hits). Lost increments cost an entry a bit of
  * protection; they cannot break the queues, which change only under the lock.
  *
- * <p><b>The ghost queue</b> keeps spread 32-bit key hashes in insertion order with the weight of
- * the entry each stood for, and forgets the oldest once their total passes its capacity. A hash
- * collision can send a new key to M by mistake, which costs a little hit ratio, never correctness.
+ * <p><b>The ghost queue</b> ({@link GhostQueue}, primitive arrays, nothing allocated per eviction)
+ * keeps spread 32-bit key hashes in insertion order with the weight of the entry each stood for,
+ * and forgets the oldest once their total passes its capacity. A hash collision can send a new key
+ * to M by mistake, which costs a little hit ratio, never correctness.
  */
 public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
   private static final byte SMALL = 1;
@@ -51,12 +49,10 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
 
   private final NodeQueue<K, V> small = new NodeQueue<>(SMALL);
   private final NodeQueue<K, V> main = new NodeQueue<>(MAIN);
-  /** Key hash to the weight it was evicted with, oldest first. */
-  private final LinkedHashMap<Integer, Integer> ghost = new LinkedHashMap<>();
-  private long ghostWeight;
-
   private final double smallThreshold;
   private final long ghostCapacity;
+  /** Key hashes with the weight each was evicted with, oldest first. */
+  private final GhostQueue ghost;
   private final int maxFrequency;
   private final int promotionThreshold;
 
@@ -66,6 +62,7 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
     this.ghostCapacity = (long) (config.ghostRatio() * (1 - config.smallRatio()) * capacity);
     this.maxFrequency = config.maxFrequency();
     this.promotionThreshold = config.promotionThreshold();
+    this.ghost = new GhostQueue(ghostCapacity);
   }
 
   @Override
@@ -84,9 +81,7 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
   @Override
   public void onInsert(PolicyNode<K, V> node) {
     node.bits = 0;
-    Integer remembered = ghost.remove(hash(node.key()));
-    if (remembered != null) {
-      ghostWeight -= remembered;
+    if (ghost.size() != 0 && ghost.remove(hash(node.key()))) {
       main.pushNewest(node);
     } else {
       small.pushNewest(node);
@@ -158,18 +153,7 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
     if (ghostCapacity <= 0) {
       return;
     }
-    Integer hash = hash(victim.key());
-    Integer previous = ghost.remove(hash);
-    if (previous != null) {
-      ghostWeight -= previous;
-    }
-    ghost.put(hash, victim.weight());
-    ghostWeight += victim.weight();
-    Iterator<Map.Entry<Integer, Integer>> oldestFirst = ghost.entrySet().iterator();
-    while (ghostWeight > ghostCapacity && oldestFirst.hasNext()) {
-      ghostWeight -= oldestFirst.next().getValue();
-      oldestFirst.remove();
-    }
+    ghost.add(hash(victim.key()), victim.weight());
   }
 
   /**
@@ -194,7 +178,6 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
     small.clear();
     main.clear();
     ghost.clear();
-    ghostWeight = 0;
   }
 
   /** Queue 0 is the small queue, queue 1 the main queue. */
@@ -223,7 +206,7 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
 
   /** Test-only view: whether the ghost queue remembers {@code key}. */
   public boolean ghostContains(Object key) {
-    return ghost.containsKey(hash(key));
+    return ghost.contains(hash(key));
   }
 
   /** Test-only view: how many key hashes the ghost queue remembers. */
@@ -233,16 +216,7 @@ public final class S3FifoEviction<K, V> implements EvictionQueue<K, V> {
 
   @Override
   public void checkIntegrity() {
-    long total = 0;
-    for (int weight : ghost.values()) {
-      total += weight;
-    }
-    if (total != ghostWeight) {
-      throw new IllegalStateException("ghost weighs " + total + ", ghostWeight says " + ghostWeight);
-    }
-    if (ghostWeight > Math.max(ghostCapacity, 0)) {
-      throw new IllegalStateException("ghost holds " + ghostWeight + " over its capacity " + ghostCapacity);
-    }
+    ghost.checkIntegrity();
   }
 
   @Override

@@ -31,6 +31,26 @@ class NodeTableTest {
     }
   }
 
+  /** insert() maps an absent key as put() does, in chains and across resizes, without a walk. */
+  @Test
+  void insertMapsAbsentKeysThroughResizes() {
+    List<PolicyNode<Object, String>> nodes = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      PolicyNode<Object, String> node = node(new Colliding(i, i % 5), "v" + i);
+      table.insert(node);
+      nodes.add(node);
+    }
+    assertEquals(200, table.size());
+    for (int i = 0; i < 200; i++) {
+      assertSame(nodes.get(i), table.get(new Colliding(i, i % 5)));
+    }
+    assertTrue(table.remove(nodes.get(17)));
+    assertNull(table.get(new Colliding(17, 2)));
+    table.insert(node(new Colliding(17, 2), "again"));
+    assertEquals("again", table.get(new Colliding(17, 2)).value());
+    assertEquals(200, table.snapshot().size());
+  }
+
   @Test
   void putGetReplaceAndRemoveWithinOneChain() {
     List<PolicyNode<Object, String>> nodes = new ArrayList<>();
