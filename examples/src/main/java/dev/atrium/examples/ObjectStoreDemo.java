@@ -60,7 +60,7 @@ public final class ObjectStoreDemo {
     }
   }
 
-  /** The memory tier both runs share: the default policy (W-TinyLFU), bounded in entries. */
+  /** The memory tier both runs share: the default policy (S3-FIFO), bounded in entries. */
   private static AtriumConfiguration<String, byte[]> memoryOnly(DemoOptions options, SlowObjectStore store) {
     ObjectStoreLoader loader = new ObjectStoreLoader(store.base());
     Factory<CacheLoader<String, byte[]>> loaderFactory = () -> loader;

@@ -27,7 +27,7 @@ import javax.cache.CacheException;
  *
  * <pre>
  * # every cache without a section of its own
- * default.memory.policy = tinylfu
+ * default.memory.policy = s3fifo
  * default.memory.maximum-size = 10000
  * # caches whose name matches a glob (first matching template in file order)
  * template.entities.match = com.example.domain.*

@@ -51,7 +51,7 @@ public class HybridBenchmark {
     }
   }
 
-  @Param({"atrium-hybrid", "atrium-hybrid-s3fifo", "atrium-hybrid-sieve", "ehcache-heap-disk"})
+  @Param({"atrium-hybrid", "atrium-hybrid-tinylfu", "atrium-hybrid-sieve", "ehcache-heap-disk"})
   public String provider;
 
   private HybridCaches caches;

@@ -48,11 +48,11 @@ abstract class HybridCaches implements AutoCloseable {
   static HybridCaches create(String provider, int memoryEntries, int diskMiB) {
     return switch (provider) {
       case "atrium-hybrid" -> atrium(AtriumConfiguration.DEFAULT_POLICY, memoryEntries, diskMiB);
-      case "atrium-hybrid-s3fifo" -> atrium(EvictionPolicy.S3FIFO, memoryEntries, diskMiB);
+      case "atrium-hybrid-tinylfu" -> atrium(EvictionPolicy.TINYLFU, memoryEntries, diskMiB);
       case "atrium-hybrid-sieve" -> atrium(EvictionPolicy.SIEVE, memoryEntries, diskMiB);
       case "ehcache-heap-disk" -> ehcache(memoryEntries, diskMiB);
       default -> throw new IllegalArgumentException("unknown provider '" + provider
-          + "': expected atrium-hybrid (the default policy), atrium-hybrid-s3fifo,"
+          + "': expected atrium-hybrid (the default policy), atrium-hybrid-tinylfu,"
           + " atrium-hybrid-sieve or ehcache-heap-disk");
     };
   }

@@ -85,9 +85,9 @@ public record MemoryTierConfig<K, V>(
     return new Builder<>();
   }
 
-  /** Builds a {@link MemoryTierConfig}; defaults: W-TinyLFU, 10,000 entries, system clock. */
+  /** Builds a {@link MemoryTierConfig}; defaults: S3-FIFO, 10,000 entries, system clock. */
   public static final class Builder<K, V> {
-    private EvictionPolicy policy = EvictionPolicy.TINYLFU;
+    private EvictionPolicy policy = EvictionPolicy.S3FIFO;
     private long capacity = 10_000;
     private Weigher<K, V> weigher;
     private int shards;

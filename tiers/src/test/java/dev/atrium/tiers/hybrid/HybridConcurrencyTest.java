@@ -34,7 +34,7 @@ class HybridConcurrencyTest {
   Path directory;
 
   @ParameterizedTest
-  @EnumSource(value = EvictionPolicy.class, names = {"TINYLFU", "SIEVE", "LRU"})
+  @EnumSource(value = EvictionPolicy.class, names = {"S3FIFO", "TINYLFU", "SIEVE", "LRU"})
   void noReadGoesBackInTime(EvictionPolicy policy) throws Exception {
     ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     try (HybridStore<String, String> store = HybridStores.open(directory, 8, policy)) {
