@@ -19,10 +19,7 @@ class GhostQueueTest {
 
   @Test
   void forgetsTheOldestFirstOnceOverCapacity() {
-    GhostQueue ghost = new GhostQueue(3);
-    ghost.add(10, 1);
-    ghost.add(20, 1);
-    ghost.add(30, 1);
+    GhostQueue ghost = ghostOfWeightOne(3, 10, 20, 30);
     assertArrayEquals(new int[] {10, 20, 30}, ghost.fingerprintsOldestFirst());
     ghost.add(40, 1);
     assertArrayEquals(new int[] {20, 30, 40}, ghost.fingerprintsOldestFirst());
@@ -33,10 +30,7 @@ class GhostQueueTest {
 
   @Test
   void rememberingAgainMovesToTheNewestEnd() {
-    GhostQueue ghost = new GhostQueue(3);
-    ghost.add(10, 1);
-    ghost.add(20, 1);
-    ghost.add(30, 1);
+    GhostQueue ghost = ghostOfWeightOne(3, 10, 20, 30);
     ghost.add(10, 1);
     assertArrayEquals(new int[] {20, 30, 10}, ghost.fingerprintsOldestFirst());
     ghost.add(40, 1);
@@ -46,10 +40,7 @@ class GhostQueueTest {
 
   @Test
   void aHitForgetsOutOfOrderAndTheOldestEndSkipsIt() {
-    GhostQueue ghost = new GhostQueue(3);
-    ghost.add(10, 1);
-    ghost.add(20, 1);
-    ghost.add(30, 1);
+    GhostQueue ghost = ghostOfWeightOne(3, 10, 20, 30);
     assertTrue(ghost.remove(20));
     assertFalse(ghost.remove(20), "a hit consumes the fingerprint");
     assertArrayEquals(new int[] {10, 30}, ghost.fingerprintsOldestFirst());
@@ -138,5 +129,14 @@ class GhostQueueTest {
       }
       ghost.checkIntegrity();
     }
+  }
+
+  /** A ghost of {@code capacity} that remembered {@code fingerprints}, weight 1 each, in order. */
+  private static GhostQueue ghostOfWeightOne(int capacity, int... fingerprints) {
+    GhostQueue ghost = new GhostQueue(capacity);
+    for (int fingerprint : fingerprints) {
+      ghost.add(fingerprint, 1);
+    }
+    return ghost;
   }
 }
