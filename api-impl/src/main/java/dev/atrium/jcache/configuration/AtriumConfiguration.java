@@ -37,7 +37,7 @@ public class AtriumConfiguration<K, V> extends MutableConfiguration<K, V> {
    * The eviction policy of a cache whose configuration names none: S3-FIFO. On the public traces
    * measured here it has the best hit ratio on OLTP and is within 0.3 point of the best on scarab
    * and loop (5 points under on gli, a loop slightly longer than the cache), and a hit takes no
-   * lock, so through JCache it is 1.7x to 5.5x faster than the Caffeine-backed W-TinyLFU.
+   * lock, so through JCache it is 2.2x to 5.3x faster than the Caffeine-backed W-TinyLFU.
    * README.md, "Choosing an eviction policy", has the figures.
    */
   public static final EvictionPolicy DEFAULT_POLICY = EvictionPolicy.S3FIFO;
