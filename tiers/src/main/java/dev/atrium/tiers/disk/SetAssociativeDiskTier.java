@@ -646,10 +646,9 @@ final class SetAssociativeDiskTier implements DiskTier {
    * rebuilds its filter from the survivors. Caller holds the set's lock.
    */
   private void trim(int set, int target) {
-    SetSurvey survey = new SetSurvey(set, deadlines, corrupt, setBudget);
+    SetSurvey survey;
     try {
-      store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
-          survey::visit);
+      survey = survey(set);
       survey.keepNewest(target);
       store.deleteRecords(survey.drop);
       gate.success();
@@ -660,8 +659,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       }
       return;
     }
-    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-        survey.keptBytes, survey.minKept);
+    rebuildFilter(set, survey);
     trims.increment();
     evicted.add(survey.drop.size());
   }
@@ -675,10 +673,9 @@ final class SetAssociativeDiskTier implements DiskTier {
   private void recover() {
     long maxSequence = 0;
     for (int set = 0; set < filters.sets(); set++) {
-      SetSurvey survey = new SetSurvey(set, deadlines, corrupt, setBudget);
+      SetSurvey survey;
       try {
-        store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
-            survey::visit);
+        survey = survey(set);
       } catch (StoreException e) {
         if (!e.corruption()) {
           throw e;
@@ -690,11 +687,24 @@ final class SetAssociativeDiskTier implements DiskTier {
       maxSequence = Math.max(maxSequence, survey.maxSequence);
       survey.keepNewest(setBudget);
       store.deleteRecords(survey.drop);
-      filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
-          survey.keptBytes, survey.minKept);
+      rebuildFilter(set, survey);
     }
     sequence.set(maxSequence);
     largeIds.set(store.lastLargeId() + 1);
+  }
+
+  /** One scan of the heads of {@code set}'s records, sorted out; throws what the scan throws. */
+  private SetSurvey survey(int set) {
+    SetSurvey survey = new SetSurvey(set, deadlines, corrupt, setBudget);
+    store.scanHeads(SlotKey.first(set), SlotKey.end(set), new byte[RecordCodec.HEAD],
+        survey::visit);
+    return survey;
+  }
+
+  /** Replaces the set's filter and counter with those of what {@code survey} kept. */
+  private void rebuildFilter(int set, SetSurvey survey) {
+    filters.rebuild(set, survey.slots, survey.kept, capacityKeys(survey.averageKept()),
+        survey.keptBytes, survey.minKept);
   }
 
   private int capacityKeys(int averageRecordBytes) {

@@ -110,6 +110,11 @@ public class MemoryEntry<K, V> {
     return Ticker.isExpired(deadline, now);
   }
 
+  /** Whether the entry has expired by {@code ticker}'s clock, read only if the entry can expire. */
+  public final boolean isExpired(Ticker ticker) {
+    return deadline != Ticker.NEVER && isExpired(ticker.read());
+  }
+
   @Override
   public String toString() {
     return key + "=" + value;

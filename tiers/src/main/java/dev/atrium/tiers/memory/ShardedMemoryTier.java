@@ -169,10 +169,6 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     return shards[(h ^ (h >>> 16)) & mask];
   }
 
-  private static boolean expired(MemoryEntry<?, ?> entry, Ticker ticker) {
-    return entry.deadline() != Ticker.NEVER && entry.isExpired(ticker.read());
-  }
-
   @Override
   public MemoryEntry<K, V> get(K key) {
     Shard<K, V> shard = shardFor(key);
@@ -180,7 +176,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     if (node == null) {
       return null;
     }
-    if (expired(node, ticker)) {
+    if (node.isExpired(ticker)) {
       reclaimExpired(shard, node);
       return null;
     }
@@ -204,7 +200,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
   public MemoryEntry<K, V> peek(K key) {
     Shard<K, V> shard = shardFor(key);
     PolicyNode<K, V> node = shard.table.get(key);
-    if (node != null && expired(node, ticker)) {
+    if (node != null && node.isExpired(ticker)) {
       reclaimExpired(shard, node);
       return null;
     }
@@ -267,7 +263,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       shard.lock.unlock();
     }
     removals.report(listener);
-    if (previous != null && expired(previous, ticker)) {
+    if (previous != null && previous.isExpired(ticker)) {
       listener.onRemoval(previous, RemovalCause.EXPIRED);
       return null;
     }
@@ -312,7 +308,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       if (victim == null) {
         return;
       }
-      if (expired(victim, ticker)) {
+      if (victim.isExpired(ticker)) {
         removals.add(victim, RemovalCause.EXPIRED);
       } else {
         // Reported under the lock (see RemovalListener: victims reach the disk tier before any
@@ -418,7 +414,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     if (removed == null) {
       return null;
     }
-    if (expired(removed, ticker)) {
+    if (removed.isExpired(ticker)) {
       listener.onRemoval(removed, RemovalCause.EXPIRED);
       return null;
     }
@@ -475,7 +471,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       if (shard.table.get(entry.key()) != entry) {
         return false;
       }
-      expired = expired(entry, ticker);
+      expired = entry.isExpired(ticker);
       if (expired) {
         detach(shard, (PolicyNode<K, V>) entry);
       } else {
@@ -508,7 +504,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
             inShard = snapshot(shards[shardIndex]).iterator();
           }
           PolicyNode<K, V> candidate = inShard.next();
-          if (!expired(candidate, ticker)) {
+          if (!candidate.isExpired(ticker)) {
             return candidate;
           }
           reclaimExpired(shards[shardIndex], candidate);

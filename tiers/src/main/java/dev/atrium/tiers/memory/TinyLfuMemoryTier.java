@@ -106,10 +106,10 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   /** The entry if it is live; an expired one is removed and reported here, by its reader. */
   private MemoryEntry<K, V> live(MemoryEntry<K, V> entry) {
-    if (entry == null || entry.deadline() == dev.atrium.tiers.Ticker.NEVER) {
-      return entry;
+    if (entry == null) {
+      return null;
     }
-    if (entry.isExpired(config.ticker().read())) {
+    if (entry.isExpired(config.ticker())) {
       if (map.remove(entry.key(), entry)) {
         listener.onRemoval(entry, RemovalCause.EXPIRED);
       }
@@ -134,8 +134,7 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   /** The entry a write displaced, if it was live; an expired one is reported as such. */
   private MemoryEntry<K, V> replaced(MemoryEntry<K, V> previous) {
-    if (previous != null && previous.deadline() != dev.atrium.tiers.Ticker.NEVER
-        && previous.isExpired(config.ticker().read())) {
+    if (previous != null && previous.isExpired(config.ticker())) {
       listener.onRemoval(previous, RemovalCause.EXPIRED);
       return null;
     }
