@@ -48,6 +48,9 @@ public final class CacheMeters implements MeterBinder {
     tier(registry, "pending", hybrid, HybridStats::pendingHits);
     tier(registry, "disk", hybrid, HybridStats::diskHits);
     tier(registry, "none", hybrid, HybridStats::misses);
+    FunctionCounter.builder("atrium.tier.promotion.waits", hybrid, h -> h.stats().promotionWaits())
+        .tags(tags).description("memory misses that waited for another thread's read of the same key")
+        .register(registry);
     diskCounter(registry, "atrium.disk.writes", "queued", hybrid, HybridStats::queued);
     diskCounter(registry, "atrium.disk.writes", "written", hybrid, HybridStats::written);
     diskCounter(registry, "atrium.disk.writes", "dropped", hybrid, HybridStats::dropped);

@@ -62,6 +62,8 @@ class CacheMetersTest {
       double disk = registry.get("atrium.tier.lookups").tag("answered-by", "disk").functionCounter().count();
       double pending = registry.get("atrium.tier.lookups").tag("answered-by", "pending").functionCounter().count();
       assertEquals(50, memory + disk + pending);
+      assertEquals(0, registry.get("atrium.tier.promotion.waits").functionCounter().count(),
+          "one thread: nobody waited for another's disk read");
       assertEquals(46, registry.get("atrium.disk.writes").tag("outcome", "queued").functionCounter().count(), 10);
       assertNotNull(registry.get("atrium.disk.bytes").gauge());
       assertEquals(0, registry.get("atrium.disk.degraded").gauge().value());

@@ -10,6 +10,8 @@ import dev.atrium.tiers.disk.DiskTierStats;
  * @param diskHits lookups answered by the disk tier (each one promoted the entry to memory)
  * @param misses lookups answered by no tier
  * @param filterSkips misses the disk tier's filter answered without I/O
+ * @param promotionWaits memory misses that waited for another thread's promotion of the same key
+ *     (single flight) instead of reading below memory themselves
  * @param queued entries handed to the write queue
  * @param written entries the background writers stored on disk
  * @param rejected entries refused by admission (too large, or over the rate limit)
@@ -25,6 +27,7 @@ public record HybridStats(
     long diskHits,
     long misses,
     long filterSkips,
+    long promotionWaits,
     long queued,
     long written,
     long rejected,

@@ -33,8 +33,13 @@ final class ReferenceKeeper<K, V> {
     originals.put(key, new KeyedReference<>(key, value, collected));
   }
 
-  /** The original of the value disk holds for {@code key}, if it is still alive. */
+  /**
+   * The original of the value disk holds for {@code key}, if it is still alive. Purges first: a
+   * cache that only reads (no disk writes, so no {@link #keep}) would otherwise keep every
+   * collected reference, and each disk hit would look up a map as large as the disk tier.
+   */
   V original(K key) {
+    purge();
     KeyedReference<K, V> reference = originals.get(key);
     return reference == null ? null : reference.get();
   }
@@ -47,8 +52,8 @@ final class ReferenceKeeper<K, V> {
     originals.clear();
   }
 
-  int size() {
-    purge();
+  /** Keys tracked now, including those whose original was collected but not yet purged. */
+  int tracked() {
     return originals.size();
   }
 
