@@ -101,9 +101,9 @@ abstract class HybridCaches implements AutoCloseable {
       @Override
       String stats() {
         HybridStats s = store.stats();
-        return String.format("memoryHits=%d pendingHits=%d diskHits=%d misses=%d filterSkips=%d queued=%d"
+        return String.format("memoryHits=%d pendingHits=%d diskHits=%d misses=%d filterSkips=%d promotionWaits=%d queued=%d"
                 + " written=%d rejected=%d dropped=%d cancelled=%d diskStores=%d diskEvicted=%d diskDropped=%d",
-            s.memoryHits(), s.pendingHits(), s.diskHits(), s.misses(), s.filterSkips(), s.queued(),
+            s.memoryHits(), s.pendingHits(), s.diskHits(), s.misses(), s.filterSkips(), s.promotionWaits(), s.queued(),
             s.written(), s.rejected(), s.dropped(), s.cancelled(), s.disk().stores(), s.disk().evicted(),
             s.disk().dropped());
       }

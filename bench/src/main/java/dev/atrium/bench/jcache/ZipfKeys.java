@@ -25,10 +25,13 @@ public final class ZipfKeys {
   /** Indexes into {@link #keys}, Zipf-distributed. */
   public final int[] stream;
 
+  private final int[] rankToKey;
+  private final double[] cumulative;
+
   public ZipfKeys(int keySpace, int length, double skew, long seed) {
     Random random = new Random(seed);
-    int[] rankToKey = Permutations.of(keySpace, random::nextInt);
-    double[] cumulative = new double[keySpace];
+    rankToKey = Permutations.of(keySpace, random::nextInt);
+    cumulative = new double[keySpace];
     double sum = 0;
     for (int rank = 0; rank < keySpace; rank++) {
       sum += 1.0 / Math.pow(rank + 1, skew);
@@ -38,12 +41,26 @@ public final class ZipfKeys {
     for (int i = 0; i < keySpace; i++) {
       keys[i] = i;
     }
-    stream = new int[length];
+    stream = draw(random, length);
+  }
+
+  /**
+   * Another stream over the same keys with the same popularity (the same rank of each key),
+   * drawn independently from {@code seed}. Threads that walk one shared stream meet on the same
+   * keys whenever their offsets drift together, which no population of independent clients does.
+   */
+  public int[] independentStream(long seed) {
+    return draw(new Random(seed), stream.length);
+  }
+
+  private int[] draw(Random random, int length) {
+    double sum = cumulative[cumulative.length - 1];
+    int[] drawn = new int[length];
     for (int i = 0; i < length; i++) {
       double u = random.nextDouble() * sum;
-      int rank = lowerBound(cumulative, u);
-      stream[i] = rankToKey[rank];
+      drawn[i] = rankToKey[lowerBound(cumulative, u)];
     }
+    return drawn;
   }
 
   static ZipfKeys instance() {

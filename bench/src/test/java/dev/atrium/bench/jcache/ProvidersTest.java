@@ -79,4 +79,29 @@ class ProvidersTest {
     // Zipf(0.99) over 2^16 keys: the top key draws roughly 8% of the requests
     assertTrue(hottest > ZipfKeys.STREAM / 20 && hottest < ZipfKeys.STREAM / 8, "hottest key drawn " + hottest);
   }
+
+  @Test
+  void independentStreamsShareThePopularityButNotTheSequence() {
+    ZipfKeys zipf = new ZipfKeys(1_000, 1 << 16, ZipfKeys.SKEW, 42);
+    int[] other = zipf.independentStream(7);
+    assertEquals(zipf.stream.length, other.length);
+    assertEquals(hottestKey(zipf.stream), hottestKey(other), "the same key is the most popular");
+    int same = 0;
+    for (int i = 0; i < other.length; i++) {
+      same += zipf.stream[i] == other[i] ? 1 : 0;
+    }
+    // two independent draws agree at a position about as often as the popularity allows (~2%)
+    assertTrue(same < other.length / 10, "positions that agree: " + same);
+  }
+
+  private static int hottestKey(int[] stream) {
+    int[] counts = new int[1_000];
+    int hottest = 0;
+    for (int key : stream) {
+      if (++counts[key] > counts[hottest]) {
+        hottest = key;
+      }
+    }
+    return hottest;
+  }
 }
