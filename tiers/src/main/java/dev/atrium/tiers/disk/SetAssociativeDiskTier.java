@@ -257,7 +257,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       long hash = XxHash64.hash(key);
       int set = SlotKey.set(hash, setBits);
       int slot = SlotKey.slot(hash);
-      int size = RecordCodec.putSize(key.length, value.length);
+      int size = RecordCodec.maxPutSize(key.length, value.length);
       boolean expired = deadlines.expiredAtTicker(deadline);
       if (key.length > RecordCodec.MAX_KEY || size > maxRecord || expired) {
         if (!expired) {
@@ -708,7 +708,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   }
 
   private int capacityKeys(int averageRecordBytes) {
-    return Math.max(1, setBudget / Math.max(averageRecordBytes, RecordCodec.HEADER + 1));
+    return Math.max(1, setBudget / Math.max(averageRecordBytes, RecordCodec.MIN_HEADER + 1));
   }
 
   private ReentrantLock lock(int set) {
