@@ -4,6 +4,7 @@ import dev.atrium.tiers.disk.format.RecordCodec;
 import dev.atrium.tiers.disk.format.SlotKey;
 import dev.atrium.tiers.disk.format.XxHash64;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -25,7 +26,8 @@ import java.util.function.UnaryOperator;
  * {@code [set, set+1)} of RocksDB's {@code sets} column family: one record per slot under the
  * 8-byte {@link SlotKey}, each record stamped with a tier-wide sequence number, so the set is a
  * log ordered by sequence (see {@link RecordCodec} for the bytes). Writing is a blind put: no
- * read before write; a newer record of a key replaces the older one under the same RocksDB key,
+ * read before write, the record built once in a per-thread direct buffer that RocksDB reads in
+ * place ({@link DirectRecords}); a newer record of a key replaces the older one under the same RocksDB key,
  * and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
  * ARCHITECTURE.md (one RocksDB value per set, merge-appended): a lookup here is one point read of
  * one record instead of reading and scanning a whole set, which is what makes disk hits cost
@@ -274,24 +276,38 @@ final class SetAssociativeDiskTier implements DiskTier {
       }
       long seq = sequence.incrementAndGet();
       long wall = deadlines.toWall(deadline);
-      byte[] slotKey = SlotKey.of(set, slot);
-      byte[] record;
+      byte[] slotKey = null;
+      byte[] record = null;
       byte[] largeKey = null;
       byte[] largeRecord = null;
+      ByteBuffer directKey = null;
+      ByteBuffer directRecord = null;
+      int length;
       if (size > largeThreshold) {
+        slotKey = SlotKey.of(set, slot);
         largeKey = RecordCodec.largeKey(largeIds.getAndIncrement());
         largeRecord = RecordCodec.largeValue(key, value);
         record = RecordCodec.largeStub(seq, wall, key, RecordCodec.largeId(largeKey),
             value.length);
+        length = record.length;
+      } else if (size <= DirectRecords.MAX_RECORD) {
+        DirectRecords direct = DirectRecords.local();
+        directRecord = direct.record(size);
+        length = RecordCodec.put(directRecord, seq, wall, key, value);
+        directKey = SlotKey.of(set, slot, direct.slotKey);
       } else {
+        slotKey = SlotKey.of(set, slot);
         record = RecordCodec.put(seq, wall, key, value);
+        length = record.length;
       }
       ReentrantLock lock = lock(set);
       lock.lock();
       try {
         try {
           repairIfPoisoned(set);
-          if (largeKey == null) {
+          if (directRecord != null) {
+            store.putRecord(directKey, directRecord);
+          } else if (largeKey == null) {
             store.putRecord(slotKey, record);
           } else {
             store.putLarge(largeKey, largeRecord, slotKey, record);
@@ -302,9 +318,9 @@ final class SetAssociativeDiskTier implements DiskTier {
           lost(set, slot);
           return;
         }
-        filters.add(set, slot, record.length, capacityKeys(record.length));
+        filters.add(set, slot, length, capacityKeys(length));
         stores.increment();
-        bytesWritten.add(record.length + (largeRecord == null ? 0 : largeRecord.length));
+        bytesWritten.add(length + (largeRecord == null ? 0 : largeRecord.length));
         maybeTrim(set);
       } finally {
         lock.unlock();

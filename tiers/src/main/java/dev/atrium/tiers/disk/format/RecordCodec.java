@@ -2,6 +2,7 @@ package dev.atrium.tiers.disk.format;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -104,6 +105,26 @@ public final class RecordCodec {
     byte[] r = header(KIND_PUT, sequence, wallDeadline, key, value.length);
     System.arraycopy(value, 0, r, r.length - value.length, value.length);
     return seal(r);
+  }
+
+  /**
+   * Writes the put record of {@code key} and {@code value} into {@code dst} from its position
+   * (which must have {@link #maxPutSize} bytes of room), the same bytes as {@link #put}; leaves
+   * the position where it was and the limit at the record's end, so that the record is what
+   * remains. Returns its length. For a direct buffer, the store can take the record without
+   * another copy.
+   */
+  public static int put(ByteBuffer dst, long sequence, long wallDeadline, byte[] key,
+      byte[] value) {
+    int start = dst.position();
+    int at = writeHeader(dst, start, KIND_PUT, sequence, wallDeadline, key);
+    dst.put(at, value);
+    int end = at + value.length;
+    CRC32C crc = new CRC32C();
+    dst.limit(end).position(start + 4);
+    crc.update(dst);
+    dst.putInt(start, (int) crc.getValue()).position(start);
+    return end - start;
   }
 
   public static byte[] tombstone(long sequence, byte[] key) {
@@ -301,17 +322,35 @@ public final class RecordCodec {
     return v;
   }
 
-  private static int putVarint(byte[] r, int at, long v) {
+  private static int putVarint(ByteBuffer b, int at, long v) {
     while ((v & ~0x7FL) != 0) {
-      r[at++] = (byte) (v | 0x80);
+      b.put(at++, (byte) (v | 0x80));
       v >>>= 7;
     }
-    r[at++] = (byte) v;
+    b.put(at++, (byte) v);
     return at;
   }
 
+  /** A set record of the given kind with its header and key written, its payload and CRC not. */
   private static byte[] header(int kind, long sequence, long wallDeadline, byte[] key,
       int payload) {
+    byte[] r = new byte[keyOffset(sequence, wallDeadline, key) + key.length + payload];
+    writeHeader(ByteBuffer.wrap(r), 0, kind, sequence, wallDeadline, key);
+    return r;
+  }
+
+  /** Where the key of a set record of this sequence, deadline and key starts. */
+  private static int keyOffset(long sequence, long wallDeadline, byte[] key) {
+    return SEQUENCE_AT + varintSize(sequence) + varintSize(key.length)
+        + (wallDeadline != NEVER ? DEADLINE : 0);
+  }
+
+  /**
+   * Writes tag, sequence, key length, deadline and key of a set record that starts at
+   * {@code start} in {@code b} (absolute positions); returns where its payload starts.
+   */
+  private static int writeHeader(ByteBuffer b, int start, int kind, long sequence,
+      long wallDeadline, byte[] key) {
     if (key.length > MAX_KEY) {
       throw new IllegalArgumentException("key longer than " + MAX_KEY + " bytes: " + key.length);
     }
@@ -319,16 +358,14 @@ public final class RecordCodec {
       throw new IllegalArgumentException("negative sequence " + sequence);
     }
     boolean expires = wallDeadline != NEVER;
-    int keyAt = SEQUENCE_AT + varintSize(sequence) + varintSize(key.length)
-        + (expires ? DEADLINE : 0);
-    byte[] r = new byte[keyAt + key.length + payload];
-    r[4] = (byte) (tag(kind) | (expires ? HAS_DEADLINE : 0));
-    int at = putVarint(r, putVarint(r, SEQUENCE_AT, sequence), key.length);
+    b.put(start + 4, (byte) (tag(kind) | (expires ? HAS_DEADLINE : 0)));
+    int at = putVarint(b, putVarint(b, start + SEQUENCE_AT, sequence), key.length);
     if (expires) {
-      LONG_BE.set(r, at, wallDeadline);
+      b.putLong(at, wallDeadline);
+      at += DEADLINE;
     }
-    System.arraycopy(key, 0, r, keyAt, key.length);
-    return r;
+    b.put(at, key);
+    return at + key.length;
   }
 
   private static byte[] seal(byte[] r) {

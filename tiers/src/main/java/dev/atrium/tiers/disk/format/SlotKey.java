@@ -2,6 +2,7 @@ package dev.atrium.tiers.disk.format;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -40,6 +41,11 @@ public final class SlotKey {
     INT_BE.set(k, 0, set);
     INT_BE.set(k, 4, slot);
     return k;
+  }
+
+  /** Writes the slot key into {@code dst}, which it leaves positioned on its 8 bytes. */
+  public static ByteBuffer of(int set, int slot, ByteBuffer dst) {
+    return dst.clear().putInt(set).putInt(slot).flip();
   }
 
   /** The first key of {@code set}'s range. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -82,6 +83,30 @@ class RecordCodecTest {
       }
     }
     assertThrows(IllegalArgumentException.class, () -> RecordCodec.put(-1, 2, KEY, VALUE));
+  }
+
+  /** A put built in a buffer (direct or not, anywhere in it) has the bytes of the array one. */
+  @Test
+  void aPutWrittenIntoABufferIsTheSameRecord() {
+    for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocateDirect(4096),
+        ByteBuffer.allocate(4096)}) {
+      for (long deadline : new long[] {Long.MAX_VALUE, 99L}) {
+        for (long sequence : new long[] {0, 300, Long.MAX_VALUE}) {
+          byte[] key = new byte[200];
+          Arrays.fill(key, (byte) 0xC3);
+          byte[] expected = RecordCodec.put(sequence, deadline, key, VALUE);
+          buffer.clear().position(17);
+          int length = RecordCodec.put(buffer, sequence, deadline, key, VALUE);
+          assertEquals(expected.length, length);
+          assertEquals(17, buffer.position());
+          assertEquals(17 + length, buffer.limit());
+          byte[] written = new byte[length];
+          buffer.get(written);
+          assertArrayEquals(expected, written);
+          assertTrue(RecordCodec.isValidSetRecord(written));
+        }
+      }
+    }
   }
 
   /** Records of versions 1 and 2, built byte for byte as they were written, with good CRCs. */
@@ -234,5 +259,9 @@ class RecordCodecTest {
     assertEquals(-1, SlotKey.slotOf(k));
     assertTrue(Arrays.compareUnsigned(SlotKey.first(5), k) <= 0);
     assertTrue(Arrays.compareUnsigned(k, SlotKey.end(5)) < 0);
+    ByteBuffer direct = SlotKey.of(5, -1, ByteBuffer.allocateDirect(SlotKey.LENGTH));
+    byte[] written = new byte[direct.remaining()];
+    direct.get(written);
+    assertArrayEquals(k, written);
   }
 }
