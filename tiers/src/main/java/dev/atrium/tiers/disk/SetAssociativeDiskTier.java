@@ -79,7 +79,7 @@ import java.util.function.UnaryOperator;
  * Bytes on disk = set records ({@link #SET_SHARE} of the budget, logical bytes before
  * compression; a set exceeds its budget only by the credits its filter's false positives got as
  * overwrites: at most {@link #OVERWRITE_CREDIT} of its budget if every credited append were one,
- * about 3% of that in expectation) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete
+ * about the false-positive rate of it in expectation, see {@link #OVERWRITE_CREDIT}) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete
  * versions, tombstones, memtables flushed but not yet compacted, WAL and logs, which the
  * remaining share absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
  */
@@ -98,11 +98,17 @@ final class SetAssociativeDiskTier implements DiskTier {
   /**
    * The most bytes, as a fraction of a set's budget, that appends of slots already in the set's
    * filter are credited between two trims: the worst case by which a set's records may exceed
-   * its budget (every credited append a false positive), where the expected excess is the
-   * filter's false-positive rate times that. It spares the scans of sets that only overwrite:
-   * at 0.5, an overwrite-only set is trimmed half a budget of appends later.
+   * its budget (every credited append a false positive, keys chosen to collide in the filter).
+   * The expected excess does not grow with it: false positives come only with new keys, every
+   * other new key is counted in full, and the counter reaches the budget after at most a budget
+   * of those; so between two trims the false positives add about {@code p / (1 - p)} of the
+   * budget in expectation ({@code p} the filter's false-positive rate, about 3% at the default 7
+   * bits per key), whatever the cap. What the cap buys is fewer scans of sets that only
+   * overwrite, whose trims find nothing to evict: at 2, such a set is trimmed after two budgets of
+   * overwrites plus its free space (at 0.5, a set of 1 KiB records at a third of its budget was
+   * trimmed every ~90 appends, a scan of all its records each time).
    */
-  static final double OVERWRITE_CREDIT = 0.5;
+  static final double OVERWRITE_CREDIT = 2.0;
   /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
