@@ -27,8 +27,8 @@ import java.util.function.UnaryOperator;
  * 8-byte {@link SlotKey}, each record stamped with a tier-wide sequence number, so the set is a
  * log ordered by sequence (see {@link RecordCodec} for the bytes). Writing is a blind put: no
  * read before write, the record built once in a per-thread direct buffer that RocksDB reads in
- * place ({@link DirectRecords}); a newer record of a key replaces the older one under the same RocksDB key,
- * and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
+ * place ({@link DirectRecords}); a newer record of a key replaces the older one under the same
+ * RocksDB key, and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
  * ARCHITECTURE.md (one RocksDB value per set, merge-appended): a lookup here is one point read of
  * one record instead of reading and scanning a whole set, which is what makes disk hits cost
  * about as much as a raw RocksDB get; the set stays the unit of budget and eviction.
@@ -79,9 +79,10 @@ import java.util.function.UnaryOperator;
  * Bytes on disk = set records ({@link #SET_SHARE} of the budget, logical bytes before
  * compression; a set exceeds its budget only by the credits its filter's false positives got as
  * overwrites: at most {@link #OVERWRITE_CREDIT} of its budget if every credited append were one,
- * about the false-positive rate of it in expectation, see {@link #OVERWRITE_CREDIT}) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete
- * versions, tombstones, memtables flushed but not yet compacted, WAL and logs, which the
- * remaining share absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
+ * about {@code p / (1 - p)} of its budget in expectation for a false-positive rate {@code p}, see
+ * {@link #OVERWRITE_CREDIT}) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete versions,
+ * tombstones, memtables flushed but not yet compacted, WAL and logs, which the remaining share
+ * absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */

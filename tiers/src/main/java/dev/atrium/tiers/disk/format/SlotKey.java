@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * made of both.
  *
  * <table>
- *   <caption>slot key (format version 2, unchanged since 1)</caption>
+ *   <caption>slot key (format version 3, unchanged since 1)</caption>
  *   <tr><th>offset</th><th>width</th><th>field</th></tr>
  *   <tr><td>0</td><td>4</td><td>set number, big-endian (so a set is one contiguous key range)</td></tr>
  *   <tr><td>4</td><td>4</td><td>slot: the low 32 bits of the key's {@link XxHash64}</td></tr>
