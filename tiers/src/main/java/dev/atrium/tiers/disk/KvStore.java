@@ -1,5 +1,6 @@
 package dev.atrium.tiers.disk;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ public interface KvStore extends AutoCloseable {
   byte[] getLarge(byte[] largeKey);
 
   void putRecord(byte[] slotKey, byte[] record);
+
+  /**
+   * {@link #putRecord(byte[], byte[])} for a slot key and a record in direct buffers, each from
+   * its position to its limit: the engine reads them in place, where arrays would be copied into
+   * native memory first (a copy and an allocation per put, the hot path of the tier). The buffers
+   * are read during the call only; their positions may move.
+   */
+  void putRecord(ByteBuffer slotKey, ByteBuffer record);
 
   /** Writes a large value and its stub atomically. */
   void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub);

@@ -4,6 +4,7 @@ import dev.atrium.tiers.disk.format.RecordCodec;
 import dev.atrium.tiers.disk.format.SlotKey;
 import dev.atrium.tiers.disk.format.XxHash64;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -25,8 +26,9 @@ import java.util.function.UnaryOperator;
  * {@code [set, set+1)} of RocksDB's {@code sets} column family: one record per slot under the
  * 8-byte {@link SlotKey}, each record stamped with a tier-wide sequence number, so the set is a
  * log ordered by sequence (see {@link RecordCodec} for the bytes). Writing is a blind put: no
- * read before write; a newer record of a key replaces the older one under the same RocksDB key,
- * and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
+ * read before write, the record built once in a per-thread direct buffer that RocksDB reads in
+ * place ({@link DirectRecords}); a newer record of a key replaces the older one under the same
+ * RocksDB key, and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
  * ARCHITECTURE.md (one RocksDB value per set, merge-appended): a lookup here is one point read of
  * one record instead of reading and scanning a whole set, which is what makes disk hits cost
  * about as much as a raw RocksDB get; the set stays the unit of budget and eviction.
@@ -77,9 +79,10 @@ import java.util.function.UnaryOperator;
  * Bytes on disk = set records ({@link #SET_SHARE} of the budget, logical bytes before
  * compression; a set exceeds its budget only by the credits its filter's false positives got as
  * overwrites: at most {@link #OVERWRITE_CREDIT} of its budget if every credited append were one,
- * about 3% of that in expectation) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete
- * versions, tombstones, memtables flushed but not yet compacted, WAL and logs, which the
- * remaining share absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
+ * about {@code p / (1 - p)} of its budget in expectation for a false-positive rate {@code p}, see
+ * {@link #OVERWRITE_CREDIT}) + large values ({@link #LARGE_SHARE}) + RocksDB's obsolete versions,
+ * tombstones, memtables flushed but not yet compacted, WAL and logs, which the remaining share
+ * absorbs. The documented bound is {@code budget * DiskTierConfig.SLACK}.
  */
 final class SetAssociativeDiskTier implements DiskTier {
   /** Share of the budget for the logical bytes of set records. */
@@ -96,11 +99,17 @@ final class SetAssociativeDiskTier implements DiskTier {
   /**
    * The most bytes, as a fraction of a set's budget, that appends of slots already in the set's
    * filter are credited between two trims: the worst case by which a set's records may exceed
-   * its budget (every credited append a false positive), where the expected excess is the
-   * filter's false-positive rate times that. It spares the scans of sets that only overwrite:
-   * at 0.5, an overwrite-only set is trimmed half a budget of appends later.
+   * its budget (every credited append a false positive, keys chosen to collide in the filter).
+   * The expected excess does not grow with it: false positives come only with new keys, every
+   * other new key is counted in full, and the counter reaches the budget after at most a budget
+   * of those; so between two trims the false positives add about {@code p / (1 - p)} of the
+   * budget in expectation ({@code p} the filter's false-positive rate, about 3% at the default 7
+   * bits per key), whatever the cap. What the cap buys is fewer scans of sets that only
+   * overwrite, whose trims find nothing to evict: at 2, such a set is trimmed after two budgets of
+   * overwrites plus its free space (at 0.5, a set of 1 KiB records at a third of its budget was
+   * trimmed every ~90 appends, a scan of all its records each time).
    */
-  static final double OVERWRITE_CREDIT = 0.5;
+  static final double OVERWRITE_CREDIT = 2.0;
   /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
@@ -257,7 +266,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       long hash = XxHash64.hash(key);
       int set = SlotKey.set(hash, setBits);
       int slot = SlotKey.slot(hash);
-      int size = RecordCodec.putSize(key.length, value.length);
+      int size = RecordCodec.maxPutSize(key.length, value.length);
       boolean expired = deadlines.expiredAtTicker(deadline);
       if (key.length > RecordCodec.MAX_KEY || size > maxRecord || expired) {
         if (!expired) {
@@ -274,24 +283,38 @@ final class SetAssociativeDiskTier implements DiskTier {
       }
       long seq = sequence.incrementAndGet();
       long wall = deadlines.toWall(deadline);
-      byte[] slotKey = SlotKey.of(set, slot);
-      byte[] record;
+      byte[] slotKey = null;
+      byte[] record = null;
       byte[] largeKey = null;
       byte[] largeRecord = null;
+      ByteBuffer directKey = null;
+      ByteBuffer directRecord = null;
+      int length;
       if (size > largeThreshold) {
+        slotKey = SlotKey.of(set, slot);
         largeKey = RecordCodec.largeKey(largeIds.getAndIncrement());
         largeRecord = RecordCodec.largeValue(key, value);
         record = RecordCodec.largeStub(seq, wall, key, RecordCodec.largeId(largeKey),
             value.length);
+        length = record.length;
+      } else if (size <= DirectRecords.MAX_RECORD) {
+        DirectRecords direct = DirectRecords.local();
+        directRecord = direct.record(size);
+        length = RecordCodec.put(directRecord, seq, wall, key, value);
+        directKey = SlotKey.of(set, slot, direct.slotKey);
       } else {
+        slotKey = SlotKey.of(set, slot);
         record = RecordCodec.put(seq, wall, key, value);
+        length = record.length;
       }
       ReentrantLock lock = lock(set);
       lock.lock();
       try {
         try {
           repairIfPoisoned(set);
-          if (largeKey == null) {
+          if (directRecord != null) {
+            store.putRecord(directKey, directRecord);
+          } else if (largeKey == null) {
             store.putRecord(slotKey, record);
           } else {
             store.putLarge(largeKey, largeRecord, slotKey, record);
@@ -302,9 +325,9 @@ final class SetAssociativeDiskTier implements DiskTier {
           lost(set, slot);
           return;
         }
-        filters.add(set, slot, record.length, capacityKeys(record.length));
+        filters.add(set, slot, length, capacityKeys(length));
         stores.increment();
-        bytesWritten.add(record.length + (largeRecord == null ? 0 : largeRecord.length));
+        bytesWritten.add(length + (largeRecord == null ? 0 : largeRecord.length));
         maybeTrim(set);
       } finally {
         lock.unlock();
@@ -708,7 +731,7 @@ final class SetAssociativeDiskTier implements DiskTier {
   }
 
   private int capacityKeys(int averageRecordBytes) {
-    return Math.max(1, setBudget / Math.max(averageRecordBytes, RecordCodec.HEADER + 1));
+    return Math.max(1, setBudget / Math.max(averageRecordBytes, RecordCodec.MIN_HEADER + 1));
   }
 
   private ReentrantLock lock(int set) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * false positive, the counter falls short by the credit. So that no run of false positives can
  * let a set grow without bound, credits between two trims are capped at {@code creditCap} bytes:
  * a set's records never exceed {@code bytes + creditCap}, and in expectation exceed
- * {@code bytes} by the false-positive rate times that at most. Without credits, an
+ * {@code bytes} by about {@code p / (1 - p)} of the set's budget ({@code p} the false-positive
+ * rate), since every new key that is not a false positive is counted in full. Without credits, an
  * overwrite-only workload trims every set each {@code budget / record} appends to find nothing to
  * evict.
  *

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * hold a value that must never come back, so the next opening starts empty.
  */
 final class TierDirectory implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(TierDirectory.class.getName());
   private static final String LOCK = "atrium.lock";
   private static final String LAYOUT = "atrium-layout.properties";
   private static final String INTACT = "atrium.intact";
@@ -80,11 +81,25 @@ final class TierDirectory implements AutoCloseable {
 
   /**
    * Keeps the data if it can be trusted with {@code layout}, wipes it otherwise; returns whether
-   * it was kept.
+   * it was kept. Persistent data that is wiped is logged with the reason (another layout, such as
+   * records of an older format version, or a missing intact marker), so that an upgrade that
+   * starts empty says why.
    */
   boolean prepare(boolean persistent, String layout) {
-    boolean keep = persistent && Files.isDirectory(data()) && Files.exists(root.resolve(INTACT))
-        && layout.equals(readLayout());
+    boolean keep = false;
+    if (persistent && Files.isDirectory(data())) {
+      String written = readLayout();
+      if (!layout.equals(written)) {
+        LOG.log(System.Logger.Level.WARNING, "disk tier {0}: its data was written with layout"
+            + " \"{1}\" and this version reads only \"{2}\": starting empty", root, written,
+            layout);
+      } else if (!Files.exists(root.resolve(INTACT))) {
+        LOG.log(System.Logger.Level.WARNING, "disk tier {0}: its data is not marked intact (a"
+            + " write that shadowed an older value was lost): starting empty", root);
+      } else {
+        keep = true;
+      }
+    }
     if (!keep) {
       wipe();
     }

@@ -1,5 +1,6 @@
 package dev.atrium.tiers.disk;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /** A store that fails or corrupts on demand: a file system that fails on purpose. */
@@ -48,6 +49,12 @@ final class FaultyKvStore implements KvStore {
 
   @Override
   public void putRecord(byte[] slotKey, byte[] record) {
+    write();
+    delegate.putRecord(slotKey, record);
+  }
+
+  @Override
+  public void putRecord(ByteBuffer slotKey, ByteBuffer record) {
     write();
     delegate.putRecord(slotKey, record);
   }

@@ -2,6 +2,7 @@ package dev.atrium.tiers.disk.format;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.ByteOrder;
  * made of both.
  *
  * <table>
- *   <caption>slot key (format version 2, unchanged since 1)</caption>
+ *   <caption>slot key (format version 3, unchanged since 1)</caption>
  *   <tr><th>offset</th><th>width</th><th>field</th></tr>
  *   <tr><td>0</td><td>4</td><td>set number, big-endian (so a set is one contiguous key range)</td></tr>
  *   <tr><td>4</td><td>4</td><td>slot: the low 32 bits of the key's {@link XxHash64}</td></tr>
@@ -40,6 +41,11 @@ public final class SlotKey {
     INT_BE.set(k, 0, set);
     INT_BE.set(k, 4, slot);
     return k;
+  }
+
+  /** Writes the slot key into {@code dst}, which it leaves positioned on its 8 bytes. */
+  public static ByteBuffer of(int set, int slot, ByteBuffer dst) {
+    return dst.clear().putInt(set).putInt(slot).flip();
   }
 
   /** The first key of {@code set}'s range. */

@@ -5,6 +5,7 @@ import dev.atrium.tiers.disk.KvStore;
 import dev.atrium.tiers.disk.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +136,15 @@ public final class RocksKvStore implements KvStore {
 
   @Override
   public void putRecord(byte[] slotKey, byte[] record) {
+    try {
+      db.put(sets, writeOptions, slotKey, record);
+    } catch (RocksDBException e) {
+      throw failure("put", e);
+    }
+  }
+
+  @Override
+  public void putRecord(ByteBuffer slotKey, ByteBuffer record) {
     try {
       db.put(sets, writeOptions, slotKey, record);
     } catch (RocksDBException e) {
