@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
  * maintenance.
  *
  * <p><b>Concurrency.</b> Caffeine's: lock-free reads, per-key atomic writes through the
- * underlying {@code ConcurrentHashMap}. Maintenance runs on the calling threads (no executor), so
- * the tier starts no thread and removal reports are synchronous.
+ * underlying {@code ConcurrentHashMap}. Caffeine's maintenance runs on the calling threads (the
+ * tier starts no thread): what a write needs, its evictions, before the write returns; the
+ * draining of reads later, batched ({@link TinyLfuMaintenance} says when and why). Every write
+ * and read therefore tells {@link #maintenance} it happened.
  */
 final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
   /** How long after its deadline Caffeine reclaims an expired entry that nobody read. */
@@ -34,12 +36,14 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
   private final Cache<K, MemoryEntry<K, V>> cache;
   private final ConcurrentMap<K, MemoryEntry<K, V>> map;
   private final Policy<K, MemoryEntry<K, V>> policy;
+  private final TinyLfuMaintenance maintenance;
 
   TinyLfuMemoryTier(MemoryTierConfig<K, V> config) {
     this.config = config;
     this.listener = config.removalListener();
+    this.maintenance = new TinyLfuMaintenance();
     Caffeine<Object, Object> builder = Caffeine.newBuilder()
-        .executor(Runnable::run)
+        .executor(maintenance)
         .ticker(config.ticker()::read);
     if (config.weighted()) {
       builder.maximumWeight(config.capacity());
@@ -65,6 +69,11 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
         .build();
     this.map = cache.asMap();
     this.policy = cache.policy();
+  }
+
+  /** When Caffeine's maintenance runs (for tests). */
+  TinyLfuMaintenance maintenance() {
+    return maintenance;
   }
 
   /** Caffeine's expiry: the entry's own deadline plus the grace. */
@@ -96,7 +105,9 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public MemoryEntry<K, V> get(K key) {
-    return live(cache.getIfPresent(key));
+    MemoryEntry<K, V> entry = cache.getIfPresent(key);
+    maintenance.afterRead();
+    return live(entry);
   }
 
   @Override
@@ -110,7 +121,7 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
       return null;
     }
     if (entry.isExpired(config.ticker())) {
-      if (map.remove(entry.key(), entry)) {
+      if (removeExactly(entry)) {
         listener.onRemoval(entry, RemovalCause.EXPIRED);
       }
       return null;
@@ -123,13 +134,28 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
     int weight = config.weigh(key, value);
     MemoryEntry<K, V> created = new MemoryEntry<>(key, value, weight, deadline);
     MemoryEntry<K, V> previous;
-    if (config.weighted() && weight > config.capacity()) {
-      previous = map.remove(key);
-      listener.onRemoval(created, RemovalCause.OVERSIZED);
-    } else {
-      previous = map.put(key, created);
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      if (config.weighted() && weight > config.capacity()) {
+        previous = map.remove(key);
+        listener.onRemoval(created, RemovalCause.OVERSIZED);
+      } else {
+        previous = map.put(key, created);
+      }
+    } finally {
+      maintenance.exit(scope);
     }
     return replaced(previous);
+  }
+
+  /** Removes {@code entry} if it is still the one mapped; returns whether it was. */
+  private boolean removeExactly(MemoryEntry<K, V> entry) {
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      return map.remove(entry.key(), entry);
+    } finally {
+      maintenance.exit(scope);
+    }
   }
 
   /** The entry a write displaced, if it was live; an expired one is reported as such. */
@@ -143,7 +169,14 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public MemoryEntry<K, V> remove(K key) {
-    MemoryEntry<K, V> previous = replaced(map.remove(key));
+    MemoryEntry<K, V> removed;
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      removed = map.remove(key);
+    } finally {
+      maintenance.exit(scope);
+    }
+    MemoryEntry<K, V> previous = replaced(removed);
     if (previous != null) {
       listener.onRemoval(previous, RemovalCause.EXPLICIT);
     }
@@ -155,11 +188,16 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
     ComputeSlot<K, V> slot = new ComputeSlot<>(key);
     @SuppressWarnings("unchecked")
     R[] result = (R[]) new Object[1];
-    map.compute(key, (k, found) -> {
-      slot.begin(found, config.ticker().read());
-      result[0] = computation.apply(slot);
-      return slot.outcome(config);
-    });
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      map.compute(key, (k, found) -> {
+        slot.begin(found, config.ticker().read());
+        result[0] = computation.apply(slot);
+        return slot.outcome(config);
+      });
+    } finally {
+      maintenance.exit(scope);
+    }
     slot.report(listener);
     return result[0];
   }
@@ -167,13 +205,18 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
   @Override
   public boolean renew(MemoryEntry<K, V> entry, long deadline) {
     boolean[] renewed = new boolean[1];
-    map.computeIfPresent(entry.key(), (key, found) -> {
-      if (found != entry) {
-        return found;
-      }
-      renewed[0] = true;
-      return new MemoryEntry<>(key, found.value(), found.weight(), deadline);
-    });
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      map.computeIfPresent(entry.key(), (key, found) -> {
+        if (found != entry) {
+          return found;
+        }
+        renewed[0] = true;
+        return new MemoryEntry<>(key, found.value(), found.weight(), deadline);
+      });
+    } finally {
+      maintenance.exit(scope);
+    }
     return renewed[0];
   }
 
@@ -194,7 +237,7 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
       @Override
       protected void removeEntry(MemoryEntry<K, V> entry) {
-        if (map.remove(entry.key(), entry)) {
+        if (removeExactly(entry)) {
           listener.onRemoval(entry, RemovalCause.EXPLICIT);
         }
       }
@@ -220,15 +263,25 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public void clear() {
-    map.clear();
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      map.clear();
+    } finally {
+      maintenance.exit(scope);
+    }
   }
 
   @Override
   public void cleanUp() {
-    cache.cleanUp();
+    TinyLfuMaintenance.Caller scope = maintenance.enter();
+    try {
+      cache.cleanUp();
+    } finally {
+      maintenance.exit(scope);
+    }
     long now = config.ticker().read();
     for (MemoryEntry<K, V> entry : map.values()) {
-      if (entry.isExpired(now) && map.remove(entry.key(), entry)) {
+      if (entry.isExpired(now) && removeExactly(entry)) {
         listener.onRemoval(entry, RemovalCause.EXPIRED);
       }
     }
@@ -236,7 +289,7 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
 
   @Override
   public void close() {
-    map.clear();
-    cache.cleanUp();
+    clear();
+    cleanUp();
   }
 }
