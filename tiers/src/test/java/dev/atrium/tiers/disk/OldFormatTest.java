@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.disk.format.RecordCodec;
+import dev.atrium.tiers.disk.format.Reseal;
 import dev.atrium.tiers.disk.format.SlotKey;
 import dev.atrium.tiers.disk.format.XxHash64;
 import dev.atrium.tiers.disk.rocksdb.RocksKvStore;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,13 +106,6 @@ class OldFormatTest {
     r[14] = (byte) key.length;
     System.arraycopy(key, 0, r, 15, key.length);
     System.arraycopy(value, 0, r, 15 + key.length, value.length);
-    CRC32C crc = new CRC32C();
-    crc.update(r, 4, r.length - 4);
-    int c = (int) crc.getValue();
-    r[0] = (byte) (c >>> 24);
-    r[1] = (byte) (c >>> 16);
-    r[2] = (byte) (c >>> 8);
-    r[3] = (byte) c;
-    return r;
+    return Reseal.crc(r);
   }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
@@ -185,14 +184,7 @@ class RecordCodecTest {
   }
 
   private static byte[] reseal(byte[] r) {
-    CRC32C crc = new CRC32C();
-    crc.update(r, 4, r.length - 4);
-    int c = (int) crc.getValue();
-    r[0] = (byte) (c >>> 24);
-    r[1] = (byte) (c >>> 16);
-    r[2] = (byte) (c >>> 8);
-    r[3] = (byte) c;
-    return r;
+    return Reseal.crc(r);
   }
 
   @Test
