@@ -102,9 +102,9 @@ public final class RecordCodec {
   }
 
   public static byte[] put(long sequence, long wallDeadline, byte[] key, byte[] value) {
-    byte[] r = header(KIND_PUT, sequence, wallDeadline, key, value.length);
-    System.arraycopy(value, 0, r, r.length - value.length, value.length);
-    return seal(r);
+    byte[] r = new byte[keyOffset(sequence, wallDeadline, key) + key.length + value.length];
+    put(ByteBuffer.wrap(r), sequence, wallDeadline, key, value);
+    return r;
   }
 
   /**
