@@ -29,6 +29,12 @@ public interface KvStore extends AutoCloseable {
    */
   void putRecord(ByteBuffer slotKey, ByteBuffer record);
 
+  /**
+   * Writes {@code count} set records, {@code records[i]} under {@code slotKeys[i]}, in one atomic
+   * batch and in order (a later record of a slot key replaces an earlier one).
+   */
+  void putRecords(byte[][] slotKeys, byte[][] records, int count);
+
   /** Writes a large value and its stub atomically. */
   void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub);
 

@@ -26,9 +26,13 @@ import java.util.function.UnaryOperator;
  * {@code [set, set+1)} of RocksDB's {@code sets} column family: one record per slot under the
  * 8-byte {@link SlotKey}, each record stamped with a tier-wide sequence number, so the set is a
  * log ordered by sequence (see {@link RecordCodec} for the bytes). Writing is a blind put: no
- * read before write, the record built once in a per-thread direct buffer that RocksDB reads in
- * place ({@link DirectRecords}); a newer record of a key replaces the older one under the same
- * RocksDB key, and RocksDB's compaction drops the shadowed version. This deviates from the sketch in
+ * read before write; a newer record of a key replaces the older one under the same RocksDB key,
+ * and RocksDB's compaction drops the shadowed version. A tier that is not persistent (the
+ * default) buffers its puts in memory and writes them to RocksDB in batches
+ * ({@link BufferedKvStore}: reads see the buffer, a record replaced while buffered is never
+ * written); a persistent tier writes each record as it comes, built once in a per-thread direct
+ * buffer that RocksDB reads in place ({@link DirectRecords}), because a put must be in RocksDB's
+ * log when it returns. This deviates from the sketch in
  * ARCHITECTURE.md (one RocksDB value per set, merge-appended): a lookup here is one point read of
  * one record instead of reading and scanning a whole set, which is what makes disk hits cost
  * about as much as a raw RocksDB get; the set stays the unit of budget and eviction.
@@ -58,8 +62,8 @@ import java.util.function.UnaryOperator;
  * newest stub of its key, and the full key is checked again on the large record.
  *
  * <h2>Concurrency</h2>
- * Loads take no lock: a filter check (acquire reads) and one RocksDB point read, which sees every
- * write that returned before it started. Writers (store, invalidate, trim, clear) of one set
+ * Loads take no lock: a filter check (acquire reads), a look into the write buffer, and one
+ * RocksDB point read, which together see every write that returned before the load started. Writers (store, invalidate, trim, clear) of one set
  * serialize on a striped lock (up to {@link #STRIPES} locks) held across the RocksDB write and the
  * filter/counter update, so a trim (scan + delete batch + filter rebuild) never races an append
  * of its own set and no append is lost or left out of the filter. Sequence numbers and large ids
@@ -110,6 +114,12 @@ final class SetAssociativeDiskTier implements DiskTier {
    * trimmed every ~90 appends, a scan of all its records each time).
    */
   static final double OVERWRITE_CREDIT = 2.0;
+  /**
+   * Heap of one write-buffer batch as a fraction of the set bytes (a tier that is not persistent
+   * buffers two): at 1/32768, two batches cost about half a bit of heap per disk-resident entry
+   * of 1 KiB, and a 256 MiB tier batches ~20 records of 100 bytes or 4 of 1 KiB per RocksDB write.
+   */
+  static final double WRITE_BUFFER_SHARE = 1.0 / 32768;
   /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
@@ -126,6 +136,12 @@ final class SetAssociativeDiskTier implements DiskTier {
   private final int setBudget;
   private final int fillTarget;
   private final int largeThreshold;
+  /**
+   * Whether records go to the store in direct buffers: RocksDB reads those in place, but the
+   * {@link BufferedKvStore} of a tier that is not persistent keeps arrays, so for it a direct
+   * buffer would be one more copy.
+   */
+  private final boolean directWrites;
   private final long maxRecord;
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong largeIds = new AtomicLong();
@@ -151,6 +167,7 @@ final class SetAssociativeDiskTier implements DiskTier {
     this.config = config;
     this.directory = directory;
     this.store = store;
+    this.directWrites = config.persistent();
     this.setBits = setBits;
     this.setBudget = setBudget;
     this.fillTarget = (int) (setBudget * FILL_TARGET);
@@ -184,8 +201,20 @@ final class SetAssociativeDiskTier implements DiskTier {
     return open(config, UnaryOperator.identity());
   }
 
-  /** Opens the tier with its store wrapped by {@code decorator} (fault injection in tests). */
+  /**
+   * Opens the tier with its store wrapped by {@code decorator} (fault injection in tests), outside
+   * the write buffer if there is one.
+   */
   static SetAssociativeDiskTier open(DiskTierConfig config, UnaryOperator<KvStore> decorator) {
+    return open(config, UnaryOperator.identity(), decorator);
+  }
+
+  /**
+   * Opens the tier with RocksDB wrapped by {@code engineDecorator} (below the write buffer, so a
+   * test can fail a buffered batch) and the whole store by {@code decorator}.
+   */
+  static SetAssociativeDiskTier open(DiskTierConfig config,
+      UnaryOperator<KvStore> engineDecorator, UnaryOperator<KvStore> decorator) {
     TierDirectory directory = TierDirectory.lock(config.directory());
     try {
       long setsBytes = setsBytes(config.budgetBytes());
@@ -197,7 +226,7 @@ final class SetAssociativeDiskTier implements DiskTier {
       boolean kept = directory.prepare(config.persistent(), layout);
       KvStore store;
       try {
-        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+        store = openStore(config, directory, setsBytes, largeBytes, engineDecorator, decorator);
       } catch (StoreException e) {
         if (!kept) {
           throw e;
@@ -205,7 +234,7 @@ final class SetAssociativeDiskTier implements DiskTier {
         // the data cannot even be opened (a corrupt manifest, say): start empty
         directory.wipe();
         kept = false;
-        store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+        store = openStore(config, directory, setsBytes, largeBytes, engineDecorator, decorator);
       }
       SetAssociativeDiskTier tier =
           new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
@@ -216,7 +245,7 @@ final class SetAssociativeDiskTier implements DiskTier {
           // part of the data cannot be scanned, so the filters cannot cover it: start empty
           store.close();
           directory.wipe();
-          store = decorator.apply(openStore(config, directory, setsBytes, largeBytes));
+          store = openStore(config, directory, setsBytes, largeBytes, engineDecorator, decorator);
           tier = new SetAssociativeDiskTier(config, directory, store, sets, setBudget, largeBytes);
         }
       }
@@ -230,10 +259,22 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
   }
 
+  /**
+   * The tier's store: RocksDB, wrapped by {@code decorator}, and buffered
+   * ({@link BufferedKvStore}) unless the tier is persistent, where a put must be in RocksDB's
+   * log before it returns.
+   */
   private static KvStore openStore(DiskTierConfig config, TierDirectory directory,
-      long setsBytes, long largeBytes) {
-    return RocksKvStore.open(directory.data(), config.persistent(), config.compression(),
-        config.mmapReads(), setsBytes, largeBytes, config.spaceLimitBytes());
+      long setsBytes, long largeBytes, UnaryOperator<KvStore> engineDecorator,
+      UnaryOperator<KvStore> decorator) {
+    KvStore engine = engineDecorator.apply(RocksKvStore.open(directory.data(),
+        config.persistent(), config.compression(), config.mmapReads(), setsBytes, largeBytes,
+        config.spaceLimitBytes()));
+    if (config.persistent()) {
+      return decorator.apply(engine);
+    }
+    int batchHeap = (int) Math.min(Integer.MAX_VALUE, (long) (setsBytes * WRITE_BUFFER_SHARE));
+    return decorator.apply(new BufferedKvStore(engine, batchHeap));
   }
 
   @Override
@@ -297,7 +338,7 @@ final class SetAssociativeDiskTier implements DiskTier {
         record = RecordCodec.largeStub(seq, wall, key, RecordCodec.largeId(largeKey),
             value.length);
         length = record.length;
-      } else if (size <= DirectRecords.MAX_RECORD) {
+      } else if (directWrites && size <= DirectRecords.MAX_RECORD) {
         DirectRecords direct = DirectRecords.local();
         directRecord = direct.record(size);
         length = RecordCodec.put(directRecord, seq, wall, key, value);
@@ -438,8 +479,14 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
     return new DiskTierStats(hits.sum(), misses.sum(), filterSkips.sum(), falsePositives.sum(),
         stores.sum(), dropped.sum(), corrupt.sum(), ioErrors.sum(), trims.sum(), evicted.sum(),
-        bytesWritten.sum(), written, gate.off(), filters.heapBytes() + locks.length * LOCK_BYTES,
+        bytesWritten.sum(), written, gate.off(), heapBytes(),
         filters.sets());
+  }
+
+  /** Heap of the tier's structures: filters and counters, lock stripes, the write buffer. */
+  private long heapBytes() {
+    return filters.heapBytes() + locks.length * LOCK_BYTES
+        + (store instanceof BufferedKvStore buffer ? buffer.heapBytes() : 0);
   }
 
   @Override
@@ -739,6 +786,11 @@ final class SetAssociativeDiskTier implements DiskTier {
   }
 
   private void failed(StoreException e) {
+    if (e instanceof UnwrittenRecords unwritten) {
+      for (byte[] slotKey : unwritten.slotKeys()) {
+        lost(SlotKey.setOf(slotKey), SlotKey.slotOf(slotKey));
+      }
+    }
     if (e.corruption()) {
       corrupt.increment();
     } else {

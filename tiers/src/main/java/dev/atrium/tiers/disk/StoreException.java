@@ -1,7 +1,7 @@
 package dev.atrium.tiers.disk;
 
 /** A failed storage operation, raised by a {@link KvStore} and never shown to a tier's caller. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   private final boolean corruption;
 
   public StoreException(String message, Throwable cause, boolean corruption) {

@@ -11,6 +11,7 @@ import dev.atrium.tiers.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,43 @@ class FailureTest {
       assertEquals(2, stats.ioErrors());
       tier.store(b("k"), b("new"), Ticker.NEVER); // repairs the set
       assertEquals("new", new String(tier.load(b("k")).value(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * The write buffer of a tier that is not persistent fails a whole batch at once: every key in
+   * it, not only the caller's, must then hide its older value on disk.
+   */
+  @Test
+  void aFailedBufferedBatchNeverLetsAnOlderValueBack() {
+    AtomicReference<FaultyKvStore> engine = new AtomicReference<>();
+    try (DiskTier tier = SetAssociativeDiskTier.open(config().build(), store -> {
+      FaultyKvStore faulty = new FaultyKvStore(store);
+      engine.set(faulty);
+      return faulty;
+    }, UnaryOperator.identity())) {
+      tier.store(b("k"), b("old"), Ticker.NEVER);
+      tier.flush();
+      tier.store(b("k"), b("new"), Ticker.NEVER);
+      engine.get().failWrites = true;
+      for (int i = 0; i < BufferedKvStore.BATCH_RECORDS; i++) {
+        tier.store(b("filler" + i), b("x"), Ticker.NEVER);
+      }
+      engine.get().failWrites = false;
+      DiskEntry k = tier.load(b("k"));
+      if (k != null) {
+        assertEquals("new", new String(k.value(), StandardCharsets.UTF_8));
+      }
+      tier.flush();
+      k = tier.load(b("k"));
+      if (k != null) {
+        assertEquals("new", new String(k.value(), StandardCharsets.UTF_8));
+      }
+      DiskTierStats stats = tier.stats();
+      assertTrue(stats.ioErrors() >= 1, "errors " + stats.ioErrors());
+      assertTrue(stats.dropped() >= 2, "dropped " + stats.dropped());
+      tier.store(b("k"), b("newer"), Ticker.NEVER); // repairs its set
+      assertEquals("newer", new String(tier.load(b("k")).value(), StandardCharsets.UTF_8));
     }
   }
 

@@ -60,6 +60,12 @@ final class FaultyKvStore implements KvStore {
   }
 
   @Override
+  public void putRecords(byte[][] slotKeys, byte[][] records, int count) {
+    write();
+    delegate.putRecords(slotKeys, records, count);
+  }
+
+  @Override
   public void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub) {
     write();
     delegate.putLarge(largeKey, largeRecord, slotKey, stub);

@@ -153,6 +153,21 @@ public final class RocksKvStore implements KvStore {
   }
 
   @Override
+  public void putRecords(byte[][] slotKeys, byte[][] records, int count) {
+    if (count == 0) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      for (int i = 0; i < count; i++) {
+        batch.put(sets, slotKeys[i], records[i]);
+      }
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failure("put batch", e);
+    }
+  }
+
+  @Override
   public void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub) {
     try (WriteBatch batch = new WriteBatch()) {
       batch.put(large, largeKey, largeRecord);
