@@ -4,8 +4,9 @@ import dev.atrium.bench.Permutations;
 import java.util.Random;
 
 /**
- * A precomputed stream of keys drawn from a Zipf distribution, shared by all threads so that no
- * random numbers are generated while timing. Rank r (0 = most popular) is drawn with probability
+ * Precomputed streams of keys drawn from a Zipf distribution, so that no random numbers are
+ * generated while timing: each benchmark thread walks its own {@link #independentStream} (see
+ * {@link ThreadCursor} for why not one shared stream). Rank r (0 = most popular) is drawn with probability
  * proportional to {@code 1 / (r + 1)^s}; ranks are mapped to keys through a fixed random
  * permutation so that the hot keys are not neighbouring integers (which would favour or hurt a
  * particular hash layout). Seeds are fixed: every run and every provider sees the same keys.
@@ -13,7 +14,7 @@ import java.util.Random;
 public final class ZipfKeys {
   /** Distinct keys. */
   public static final int KEY_SPACE = 1 << 16;
-  /** Length of the precomputed stream; each thread walks it from its own random offset. */
+  /** Length of a precomputed stream. */
   public static final int STREAM = 1 << 20;
   public static final int STREAM_MASK = STREAM - 1;
   public static final double SKEW = 0.99;

@@ -41,7 +41,7 @@ final class TinyLfuMemoryTier<K, V> implements MemoryTier<K, V> {
   TinyLfuMemoryTier(MemoryTierConfig<K, V> config) {
     this.config = config;
     this.listener = config.removalListener();
-    this.maintenance = new TinyLfuMaintenance();
+    this.maintenance = new TinyLfuMaintenance(config.capacity());
     Caffeine<Object, Object> builder = Caffeine.newBuilder()
         .executor(maintenance)
         .ticker(config.ticker()::read);

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When {@link TinyLfuMaintenance} runs Caffeine's maintenance: at once inside a write, later for a
- * read (at the next write, or after {@link TinyLfuMaintenance#READS_PER_DRAIN} reads), and what
+ * read (at the next write, or after {@link TinyLfuMaintenance#MIN_READS_PER_DRAIN} reads, more in a
+ * phase of reads only), and what
  * that means for the tier: the bound and the reports still hold when a write returns.
  */
 class TinyLfuMaintenanceTest {
 
   @Test
   void maintenanceAskedForInsideAWriteRunsAtOnce() {
-    TinyLfuMaintenance maintenance = new TinyLfuMaintenance();
+    TinyLfuMaintenance maintenance = new TinyLfuMaintenance(Long.MAX_VALUE);
     AtomicInteger runs = new AtomicInteger();
     TinyLfuMaintenance.Caller caller = maintenance.enter();
     try {
@@ -35,7 +36,7 @@ class TinyLfuMaintenanceTest {
 
   @Test
   void aReadsMaintenanceWaitsForTheNextWrite() {
-    TinyLfuMaintenance maintenance = new TinyLfuMaintenance();
+    TinyLfuMaintenance maintenance = new TinyLfuMaintenance(Long.MAX_VALUE);
     AtomicInteger runs = new AtomicInteger();
     maintenance.execute(runs::incrementAndGet);
     assertEquals(0, runs.get());
@@ -54,10 +55,10 @@ class TinyLfuMaintenanceTest {
     AtomicInteger runs = new AtomicInteger();
     int[] readsBeforeRun = new int[1];
     Thread reader = new Thread(() -> {
-      TinyLfuMaintenance maintenance = new TinyLfuMaintenance();
+      TinyLfuMaintenance maintenance = new TinyLfuMaintenance(Long.MAX_VALUE);
       maintenance.afterRead(); // nothing deferred: does not count
       maintenance.execute(runs::incrementAndGet);
-      while (runs.get() == 0 && readsBeforeRun[0] < 10 * TinyLfuMaintenance.READS_PER_DRAIN) {
+      while (runs.get() == 0 && readsBeforeRun[0] < 10 * TinyLfuMaintenance.MIN_READS_PER_DRAIN) {
         maintenance.afterRead();
         readsBeforeRun[0]++;
       }
@@ -65,7 +66,38 @@ class TinyLfuMaintenanceTest {
     reader.start();
     reader.join();
     assertEquals(1, runs.get());
-    assertEquals(TinyLfuMaintenance.READS_PER_DRAIN, readsBeforeRun[0]);
+    assertEquals(TinyLfuMaintenance.MIN_READS_PER_DRAIN, readsBeforeRun[0]);
+  }
+
+  @Test
+  void readsWithoutWritesDrainLessOftenUntilTheNextWrite() throws Exception {
+    // on a fresh thread, whose countdown starts full
+    List<Integer> readsBeforeEachRun = new ArrayList<>();
+    int[] afterWrite = new int[1];
+    Thread reader = new Thread(() -> {
+      TinyLfuMaintenance maintenance = new TinyLfuMaintenance(2 * TinyLfuMaintenance.MIN_READS_PER_DRAIN);
+      for (int drain = 0; drain < 10; drain++) {
+        AtomicInteger runs = new AtomicInteger();
+        maintenance.execute(runs::incrementAndGet);
+        int reads = 0;
+        while (runs.get() == 0) {
+          maintenance.afterRead();
+          reads++;
+        }
+        readsBeforeEachRun.add(reads);
+      }
+      maintenance.exit(maintenance.enter());
+      afterWrite[0] = maintenance.readsPerDrain();
+    });
+    reader.start();
+    reader.join();
+    int min = TinyLfuMaintenance.MIN_READS_PER_DRAIN;
+    // two drains after min reads each reach the threshold of 2 * min quiet reads; from then on,
+    // the countdown a drain sets is the interval that drain doubled
+    assertEquals(List.of(min, min, 2 * min, 4 * min, 8 * min, 16 * min, 32 * min, 64 * min, 64 * min,
+        64 * min), readsBeforeEachRun);
+    assertEquals(TinyLfuMaintenance.MAX_READS_PER_DRAIN, 64 * min);
+    assertEquals(min, afterWrite[0], "a write brings the interval back");
   }
 
   @Test
