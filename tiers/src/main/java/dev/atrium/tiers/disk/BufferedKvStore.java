@@ -45,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code SetAssociativeDiskTier.WRITE_BUFFER_SHARE}), so the buffer costs every tier about the
  * same fraction of a bit of heap per disk-resident entry.
  */
-final class BufferedKvStore implements KvStore {
+final class BufferedKvStore extends ForwardingKvStore {
   /** A batch holds at most this many records (8 to 64 gain about the same: the memtable rules). */
   static final int BATCH_RECORDS = 64;
   /** Heap per buffered record besides its bytes: slot key array, map node, boxed key, slots. */
@@ -53,7 +53,6 @@ final class BufferedKvStore implements KvStore {
   /** The smallest heap share of a batch: one record of a small tier at a time. */
   static final int MIN_BATCH_HEAP = 1 << 10;
 
-  private final KvStore delegate;
   /** The newest buffered record per slot key (as an unsigned long: same order as the bytes). */
   private final ConcurrentHashMap<Long, byte[]> buffered = new ConcurrentHashMap<>();
   /** Guards the batch being filled. */
@@ -68,7 +67,7 @@ final class BufferedKvStore implements KvStore {
    *     {@link #MIN_BATCH_HEAP})
    */
   BufferedKvStore(KvStore delegate, int batchHeap) {
-    this.delegate = delegate;
+    super(delegate);
     this.batchHeap = Math.max(MIN_BATCH_HEAP, batchHeap);
     this.filling = new Batch();
   }
@@ -88,11 +87,6 @@ final class BufferedKvStore implements KvStore {
       }
     }
     return delegate.getRecord(slotKey);
-  }
-
-  @Override
-  public byte[] getLarge(byte[] largeKey) {
-    return delegate.getLarge(largeKey);
   }
 
   @Override
@@ -169,39 +163,9 @@ final class BufferedKvStore implements KvStore {
   }
 
   @Override
-  public long lastLargeId() {
-    return delegate.lastLargeId();
-  }
-
-  @Override
-  public long sizeOnDisk() {
-    return delegate.sizeOnDisk();
-  }
-
-  @Override
-  public long storageBytesWritten() {
-    return delegate.storageBytesWritten();
-  }
-
-  @Override
-  public boolean recover() {
-    return delegate.recover();
-  }
-
-  @Override
-  public String property(String name) {
-    return delegate.property(name);
-  }
-
-  @Override
   public void flush() {
     drain();
     delegate.flush();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 
   /** Records buffered now, written or not (tests). */

@@ -4,14 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /** A store that fails or corrupts on demand: a file system that fails on purpose. */
-final class FaultyKvStore implements KvStore {
-  private final KvStore delegate;
+final class FaultyKvStore extends ForwardingKvStore {
   volatile boolean failReads;
   volatile boolean failWrites;
   volatile boolean flipRecordBits;
 
   FaultyKvStore(KvStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   private void read() {
@@ -136,32 +135,7 @@ final class FaultyKvStore implements KvStore {
   }
 
   @Override
-  public long sizeOnDisk() {
-    return delegate.sizeOnDisk();
-  }
-
-  @Override
-  public long storageBytesWritten() {
-    return delegate.storageBytesWritten();
-  }
-
-  @Override
   public boolean recover() {
     return !failWrites && delegate.recover();
-  }
-
-  @Override
-  public String property(String name) {
-    return delegate.property(name);
-  }
-
-  @Override
-  public void flush() {
-    delegate.flush();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }
