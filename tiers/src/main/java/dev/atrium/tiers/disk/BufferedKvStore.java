@@ -46,12 +46,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * same fraction of a bit of heap per disk-resident entry.
  */
 final class BufferedKvStore extends ForwardingKvStore {
-  /** A batch holds at most this many records (8 to 64 gain about the same: the memtable rules). */
-  static final int BATCH_RECORDS = 64;
+  /** A batch holds at most this many records (8 to 32 gain about the same: the memtable rules). */
+  static final int BATCH_RECORDS = 32;
   /** Heap per buffered record besides its bytes: slot key array, map node, boxed key, slots. */
   static final int RECORD_OVERHEAD = 24 + 32 + 16 + 8 + 16;
-  /** The smallest heap share of a batch: one record of a small tier at a time. */
-  static final int MIN_BATCH_HEAP = 1 << 10;
+  /** The smallest heap share of a batch (a small tier writes its larger records through). */
+  static final int MIN_BATCH_HEAP = 512;
 
   /** The newest buffered record per slot key (as an unsigned long: same order as the bytes). */
   private final ConcurrentHashMap<Long, byte[]> buffered = new ConcurrentHashMap<>();

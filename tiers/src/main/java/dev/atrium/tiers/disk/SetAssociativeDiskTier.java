@@ -116,10 +116,11 @@ final class SetAssociativeDiskTier implements DiskTier {
   static final double OVERWRITE_CREDIT = 2.0;
   /**
    * Heap of one write-buffer batch as a fraction of the set bytes (a tier that is not persistent
-   * buffers two): at 1/32768, two batches cost about half a bit of heap per disk-resident entry
-   * of 1 KiB, and a 256 MiB tier batches ~20 records of 100 bytes or 4 of 1 KiB per RocksDB write.
+   * buffers two): at 1/65536 the buffer costs a 64 MiB tier of 1 KiB records under one bit of
+   * heap per disk-resident entry (measured: DiskFootprint), and a 256 MiB tier writes ~11 records
+   * of 100 bytes per RocksDB write; a 2 GiB tier, 32 (the most a batch takes).
    */
-  static final double WRITE_BUFFER_SHARE = 1.0 / 32768;
+  static final double WRITE_BUFFER_SHARE = 1.0 / 65536;
   /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
