@@ -28,8 +28,7 @@ public class HybridCursor {
 
   @Setup
   public void start(ThreadParams thread) {
-    // fixed per thread, so that every run and provider sees the same streams
-    stream = KEYS.independentStream(1_000 + thread.getThreadIndex());
+    stream = KEYS.threadStream(thread.getThreadIndex());
   }
 
   Integer nextKey() {

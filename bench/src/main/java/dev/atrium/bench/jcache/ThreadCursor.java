@@ -25,7 +25,7 @@ public class ThreadCursor {
 
   @Setup
   public void start(ThreadParams thread) {
-    stream = ZipfKeys.instance().independentStream(1_000 + thread.getThreadIndex());
+    stream = ZipfKeys.instance().threadStream(thread.getThreadIndex());
   }
 
   /** The next key of this thread's walk. */

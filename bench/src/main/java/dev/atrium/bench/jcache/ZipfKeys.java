@@ -54,6 +54,14 @@ public final class ZipfKeys {
     return draw(new Random(seed), stream.length);
   }
 
+  /**
+   * The stream of benchmark thread {@code threadIndex}: independent of the other threads', the
+   * same in every run and for every provider.
+   */
+  public int[] threadStream(int threadIndex) {
+    return independentStream(1_000 + threadIndex);
+  }
+
   private int[] draw(Random random, int length) {
     double sum = cumulative[cumulative.length - 1];
     int[] drawn = new int[length];

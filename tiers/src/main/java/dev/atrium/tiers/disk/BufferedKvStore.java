@@ -180,26 +180,19 @@ final class BufferedKvStore extends ForwardingKvStore {
       writeThrough(slotKey, record);
       return;
     }
-    Batch full = null;
+    Batch full;
     fillLock.lock();
     try {
       buffered.put(slotKeyBits(slotKey), record);
       filling.add(slotKey, record);
-      if (filling.isFull()) {
-        full = filling;
-        filling = new Batch();
-        writeLock.lock(); // before fillLock is released: batches are written in fill order
+      if (!filling.isFull()) {
+        return;
       }
+      full = takeFilling();
     } finally {
       fillLock.unlock();
     }
-    if (full != null) {
-      try {
-        write(full);
-      } finally {
-        writeLock.unlock();
-      }
-    }
+    writeAndUnlock(full, null);
   }
 
   /**
@@ -221,17 +214,32 @@ final class BufferedKvStore extends ForwardingKvStore {
 
   /** {@link #drain()}, then {@code next} (if not null) while no other batch can be written. */
   private void drainThen(Runnable next) {
-    Batch batch = null; // an empty batch stays in place: others keep filling it
+    Batch batch;
     fillLock.lock();
     try {
-      if (filling.count > 0) {
-        batch = filling;
-        filling = new Batch();
-      }
-      writeLock.lock();
+      batch = takeFilling();
     } finally {
       fillLock.unlock();
     }
+    writeAndUnlock(batch, next);
+  }
+
+  /**
+   * Takes the batch being filled (null if it is empty: it stays in place for others to fill) and
+   * the write lock, before the caller releases fillLock: batches are written in fill order.
+   */
+  private Batch takeFilling() {
+    Batch batch = null;
+    if (filling.count > 0) {
+      batch = filling;
+      filling = new Batch();
+    }
+    writeLock.lock();
+    return batch;
+  }
+
+  /** Writes {@code batch} (if not null), runs {@code next} (if not null), releases writeLock. */
+  private void writeAndUnlock(Batch batch, Runnable next) {
     try {
       if (batch != null) {
         write(batch);
@@ -248,11 +256,14 @@ final class BufferedKvStore extends ForwardingKvStore {
   private void write(Batch batch) {
     byte[][] keys = new byte[batch.count][];
     byte[][] records = new byte[batch.count][];
+    long[] bits = new long[batch.count];
     int count = 0;
     for (int i = 0; i < batch.count; i++) {
-      if (buffered.get(slotKeyBits(batch.keys[i])) == batch.records[i]) {
+      long keyBits = slotKeyBits(batch.keys[i]);
+      if (buffered.get(keyBits) == batch.records[i]) {
         keys[count] = batch.keys[i];
         records[count] = batch.records[i];
+        bits[count] = keyBits; // for the removal below
         count++;
       }
     }
@@ -266,7 +277,7 @@ final class BufferedKvStore extends ForwardingKvStore {
       throw new UnwrittenRecords(e, unwritten);
     }
     for (int i = 0; i < count; i++) {
-      buffered.remove(slotKeyBits(keys[i]), records[i]);
+      buffered.remove(bits[i], records[i]);
     }
   }
 
