@@ -19,16 +19,29 @@ import java.util.function.Consumer;
  * exactly textbook LRU, which the reference traces check hit for hit. Under contention a hit is
  * dropped when the buffer is full and the lock busy, or when another reader won the slot: the
  * entry merely keeps its older position, the price Caffeine pays too for reads that scale.
+ *
+ * <p><b>Shared or not.</b> {@link #drain} also tells whether more than one thread has been
+ * draining lately: the policy then skips the hits that would change little (see
+ * {@code LruEviction}), which a shard used by a single thread never does, so that it stays exact.
  */
 final class HitBuffer<K, V> {
   private static final int SIZE = 32;
   private static final int MASK = SIZE - 1;
+  /**
+   * How many drains by one thread after another thread drained still count as shared. Readers
+   * drain only when the ring fills, so two readers alternate well within this; a thread left alone
+   * gets the exact order back after this many drains.
+   */
+  static final int SHARED_SPAN = 64;
 
   private final AtomicReferenceArray<PolicyNode<K, V>> slots = new AtomicReferenceArray<>(SIZE);
   /** Slots claimed by readers. */
   private final AtomicLong writes = new AtomicLong();
   /** Slots drained; written only under the shard's lock, read by readers to see whether it is full. */
   private volatile long reads;
+  /** The thread of the last drain, and how many more drains count as shared; under the lock. */
+  private Thread lastDrainer;
+  private int sharedDrains;
 
   /** Records a hit; false if the buffer is full or another reader took the slot (not recorded). */
   boolean offer(PolicyNode<K, V> node) {
@@ -43,9 +56,10 @@ final class HitBuffer<K, V> {
   /**
    * Applies the recorded hits, oldest first, under the shard's lock. Stops at a slot claimed but
    * not yet written (its reader is between the claim and the write); that hit and the ones after
-   * it are applied at the next drain.
+   * it are applied at the next drain. Returns whether the shard is shared: another thread drained
+   * within the last {@value #SHARED_SPAN} drains.
    */
-  void drain(Consumer<PolicyNode<K, V>> apply) {
+  boolean drain(Consumer<PolicyNode<K, V>> apply) {
     long read = reads;
     long end = writes.get();
     while (read < end) {
@@ -58,6 +72,22 @@ final class HitBuffer<K, V> {
       read++;
       apply.accept(node);
     }
-    reads = read;
+    if (read != reads) {
+      reads = read;
+    }
+    return shared();
+  }
+
+  private boolean shared() {
+    Thread current = Thread.currentThread();
+    if (current != lastDrainer) {
+      if (lastDrainer != null) {
+        sharedDrains = SHARED_SPAN;
+      }
+      lastDrainer = current;
+    } else if (sharedDrains > 0) {
+      sharedDrains--;
+    }
+    return sharedDrains > 0;
   }
 }

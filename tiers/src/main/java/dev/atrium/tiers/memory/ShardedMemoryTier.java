@@ -30,9 +30,11 @@ import java.util.function.Consumer;
  * agree. Reads take no lock: one table lookup, a deadline check that reads the ticker only for
  * entries that can expire, and the policy's hit, which is a bit or counter write for SIEVE and
  * S3-FIFO and nothing for FIFO. LRU's hit moves a node, which needs the lock: readers record it in
- * a {@link HitBuffer} that the lock's next holder applies. A reader can find a node that a writer is removing: the node's key and
- * weight never change, so the reader returns a consistent, recently live entry (linearizable at
- * its lookup), and the policies ignore hits on detached nodes.
+ * a {@link HitBuffer} that the lock's next holder applies, and while threads share the shard they
+ * skip the hits on entries promoted a moment ago ({@link EvictionQueue#mayDropHit}). A reader can
+ * find a node that a writer is removing: the node's key and weight never change, so the reader
+ * returns a consistent, recently live entry (linearizable at its lookup), and the policies ignore
+ * hits on detached nodes.
  *
  * <p><b>Replacing in place.</b> A {@link #put} over an entry that never expires, with a value of
  * the same weight and no deadline (every put of a cache without expiry and with a count bound),
@@ -182,10 +184,11 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
     }
     if (shard.hits != null) {
       // see HitBuffer: recorded, or applied here when the buffer is full and the lock free
-      if (!shard.hits.offer(node) && shard.lock.tryLock()) {
+      if (!shard.policy.mayDropHit(node) && !shard.hits.offer(node) && shard.lock.tryLock()) {
         try {
-          shard.hits.drain(shard.applyHit);
+          boolean shared = shard.hits.drain(shard.applyHit);
           shard.policy.onHit(node);
+          shard.policy.afterHits(shared);
         } finally {
           shard.lock.unlock();
         }
@@ -355,7 +358,7 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       acquireContended(shard.lock);
     }
     if (shard.hits != null) {
-      shard.hits.drain(shard.applyHit);
+      shard.policy.afterHits(shard.hits.drain(shard.applyHit));
     }
   }
 

@@ -51,4 +51,27 @@ class HitBufferTest {
       assertEquals(round * 100 + 19, applied.get(19));
     }
   }
+
+  @Test
+  void oneThreadDrainingIsNeverShared() {
+    for (int i = 0; i < 3 * HitBuffer.SHARED_SPAN; i++) {
+      buffer.offer(node(i));
+      assertFalse(buffer.drain(node -> {}));
+    }
+  }
+
+  @Test
+  void anotherThreadsDrainMakesTheBufferSharedUntilOneThreadDrainsAloneForTheSpan() throws Exception {
+    assertFalse(buffer.drain(node -> {}));
+    boolean[] sharedThere = new boolean[1];
+    Thread other = new Thread(() -> sharedThere[0] = buffer.drain(node -> {}));
+    other.start();
+    other.join();
+    assertTrue(sharedThere[0]);
+    // this thread again: a change of drainer, shared for the whole span, then no longer
+    for (int i = 0; i < HitBuffer.SHARED_SPAN; i++) {
+      assertTrue(buffer.drain(node -> {}), "drain " + i);
+    }
+    assertFalse(buffer.drain(node -> {}));
+  }
 }

@@ -23,6 +23,20 @@ public interface EvictionQueue<K, V> {
   /** A read found {@code node}. Lock-free unless {@link #hitNeedsLock()}; allocates nothing. */
   void onHit(PolicyNode<K, V> node);
 
+  /**
+   * For a policy whose hits need the lock: whether a hit on {@code node} may go unrecorded, because
+   * applying it would hardly change the order. Lock-free and racy; by default no hit is dropped.
+   */
+  default boolean mayDropHit(PolicyNode<K, V> node) {
+    return false;
+  }
+
+  /**
+   * For a policy whose hits need the lock, called under it after the recorded hits were applied;
+   * {@code shared} says whether more than one thread has been applying this shard's hits lately.
+   */
+  default void afterHits(boolean shared) {}
+
   /** {@code node} is new to the shard: place it. */
   void onInsert(PolicyNode<K, V> node);
 

@@ -11,12 +11,72 @@ package dev.atrium.tiers.memory.policy;
  * gets textbook LRU exactly, whose hit counts on the reference traces the tests check; under
  * contention a few hits may be dropped, as in Caffeine.
  *
+ * <p><b>Refreshing only what has aged, when threads share the shard.</b> Each move rewrites links
+ * in the moved node and its neighbours, on the same cache lines that lookups read; with two threads
+ * on one shard every move sent those lines to the other core, and LRU read at a third of the speed
+ * of a single thread. Most hits under a skewed load fall on entries that were moved to the head a
+ * moment ago, where one more move changes next to nothing. So while the shard is {@linkplain
+ * #afterHits shared} between threads, a hit on an entry promoted within the newest
+ * 1/{@value #REFRESH_DIVISOR} of the queue is not recorded at all ({@link #mayDropHit}): the
+ * idea of CacheLib's {@code lruRefreshRatio}. Such an entry is at most that far from the head, so
+ * it keeps a position close to the one textbook LRU gives it. A shard used by one thread refreshes
+ * on every hit, which keeps the simulator's traces exact.
+ *
  * <p>A replacement (a put over a present key) is an access: the new node takes the old one's place
  * and moves to the head, as {@code LinkedHashMap} in access order does.
  */
 public final class LruEviction<K, V> extends SingleQueueEviction<K, V> {
+  /** While shared, hits on entries promoted within the newest 1/this of the queue are skipped. */
+  static final int REFRESH_DIVISOR = 8;
+
+  /** Insertions and moves to the head so far (wrapping); a node's bits hold the count at its last. */
+  private int promotions;
+  /**
+   * What readers compare against, written only by {@link #afterHits} (once per drain of recorded
+   * hits, not per move), so that the lines readers read do not change on every move: the promotion
+   * count then, and the window, 0 when one thread uses the shard.
+   */
+  private int publishedPromotions;
+  private int refreshWindow;
+
   public LruEviction() {
     super("LRU");
+  }
+
+  /**
+   * Whether a hit on {@code node} may go unrecorded: the shard is shared and the node was promoted
+   * within the window as of the last publication (or after it). Lock-free and racy on purpose: a
+   * stale answer costs one hit's reorder, never the structure.
+   */
+  @Override
+  public boolean mayDropHit(PolicyNode<K, V> node) {
+    return publishedPromotions - node.bits < refreshWindow;
+  }
+
+  /**
+   * Under the shard's lock, after recorded hits were applied: makes the current promotion count
+   * visible to {@link #mayDropHit}, with a window only if {@code shared}. Writes only what
+   * changed, so a quiet shard's readers keep their cached lines.
+   */
+  @Override
+  public void afterHits(boolean shared) {
+    int window = shared ? queue.size() / REFRESH_DIVISOR : 0;
+    if (refreshWindow != window) {
+      refreshWindow = window;
+    }
+    if (publishedPromotions != promotions) {
+      publishedPromotions = promotions;
+    }
+  }
+
+  private void promoted(PolicyNode<K, V> node) {
+    node.bits = ++promotions;
+  }
+
+  @Override
+  public void onInsert(PolicyNode<K, V> node) {
+    super.onInsert(node);
+    promoted(node);
   }
 
   @Override
@@ -29,6 +89,7 @@ public final class LruEviction<K, V> extends SingleQueueEviction<K, V> {
     // The reader found the node before taking the lock; it may have left since.
     if (queue.contains(node)) {
       queue.moveToNewest(node);
+      promoted(node);
     }
   }
 
@@ -36,6 +97,7 @@ public final class LruEviction<K, V> extends SingleQueueEviction<K, V> {
   public void onReplace(PolicyNode<K, V> old, PolicyNode<K, V> replacement) {
     queue.replace(old, replacement);
     queue.moveToNewest(replacement);
+    promoted(replacement);
   }
 
   @Override

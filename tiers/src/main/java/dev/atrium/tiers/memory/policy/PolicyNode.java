@@ -11,6 +11,7 @@ import dev.atrium.tiers.memory.MemoryEntry;
  * field written without it: SIEVE's visited bit and S3-FIFO's frequency are set by readers on a
  * hit, racily and on purpose. A lost update costs one hit's worth of information about that
  * entry, never the structure's integrity, and a plain field keeps the hit path to one store.
+ * (LRU's promotion stamp goes the other way: written under the lock, read racily by readers.)
  */
 public final class PolicyNode<K, V> extends MemoryEntry<K, V> {
   /** The queue tag of a node that is in no queue (new, removed or evicted). */
@@ -34,7 +35,7 @@ public final class PolicyNode<K, V> extends MemoryEntry<K, V> {
     return queue;
   }
 
-  /** The policy bits: SIEVE's visited bit, S3-FIFO's frequency, 0 for the others. */
+  /** The policy bits: SIEVE's visited bit, S3-FIFO's frequency, LRU's promotion stamp, 0 for FIFO. */
   public int bits() {
     return bits;
   }

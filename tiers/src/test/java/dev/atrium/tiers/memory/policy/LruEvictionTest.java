@@ -1,6 +1,11 @@
 package dev.atrium.tiers.memory.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.atrium.tiers.Ticker;
+import java.util.ArrayList;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,5 +37,31 @@ class LruEvictionTest {
     assertEquals(List.of(), cache.queue(0));
     cache.read("x", "y", "z", "w");
     assertEquals(List.of("x"), cache.evicted());
+  }
+
+  @Test
+  void unsharedNoHitIsDroppedAndSharedOnlyHitsOnTheNewestEighthAre() {
+    LruEviction<Integer, Integer> lru = new LruEviction<>();
+    List<PolicyNode<Integer, Integer>> nodes = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      PolicyNode<Integer, Integer> node = new PolicyNode<>(i, i, 1, Ticker.NEVER);
+      lru.onInsert(node);
+      nodes.add(node);
+    }
+    lru.afterHits(false);
+    for (PolicyNode<Integer, Integer> node : nodes) {
+      assertFalse(lru.mayDropHit(node), "unshared, " + node);
+    }
+    lru.afterHits(true);
+    // a window of 32 / 8 = 4: the four newest insertions
+    for (int i = 0; i < 32; i++) {
+      assertEquals(i >= 28, lru.mayDropHit(nodes.get(i)), "shared, " + nodes.get(i));
+    }
+    // a node moved after the last publication is as new as can be
+    lru.onHit(nodes.get(0));
+    assertTrue(lru.mayDropHit(nodes.get(0)));
+    lru.afterHits(true);
+    assertTrue(lru.mayDropHit(nodes.get(0)));
+    assertFalse(lru.mayDropHit(nodes.get(28)), "pushed out of the window by the move");
   }
 }
