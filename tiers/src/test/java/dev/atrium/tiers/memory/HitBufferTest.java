@@ -8,6 +8,8 @@ import dev.atrium.tiers.Ticker;
 import dev.atrium.tiers.memory.policy.PolicyNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class HitBufferTest {
@@ -73,5 +75,49 @@ class HitBufferTest {
       assertTrue(buffer.drain(node -> {}), "drain " + i);
     }
     assertFalse(buffer.drain(node -> {}));
+  }
+
+  @Test
+  void aHitRepeatedAtOnceIsRecordedOnceWhichLeavesTheSameOrder() {
+    PolicyNode<Integer, Integer> a = node(1);
+    PolicyNode<Integer, Integer> b = node(2);
+    assertTrue(buffer.offer(a));
+    assertTrue(buffer.offer(a));
+    assertTrue(buffer.offer(b));
+    assertTrue(buffer.offer(a));
+    assertEquals(List.of(1, 2, 1), drain());
+  }
+
+  @Test
+  void eachThreadsHitsComeOutInItsOwnOrder() throws InterruptedException {
+    Map<Integer, Boolean> recorded = new ConcurrentHashMap<>();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      int base = t * 100;
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 20; i++) {
+          if (buffer.offer(node(base + i))) {
+            recorded.put(base + i, true);
+          }
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    List<Integer> applied = drain();
+    assertEquals(recorded.size(), applied.size());
+    int lastOfFirst = -1;
+    int lastOfSecond = 99;
+    for (int key : applied) {
+      if (key < 100) {
+        assertTrue(key > lastOfFirst, "out of order: " + applied);
+        lastOfFirst = key;
+      } else {
+        assertTrue(key > lastOfSecond, "out of order: " + applied);
+        lastOfSecond = key;
+      }
+    }
   }
 }

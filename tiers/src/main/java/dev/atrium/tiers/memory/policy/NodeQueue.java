@@ -9,14 +9,17 @@ import java.util.Map;
  * An intrusive doubly linked list of {@link PolicyNode}s, newest at the head, oldest at the tail.
  * Every operation is O(1) and allocates nothing; the caller holds the shard's lock. The queue keeps
  * its length and total weight, and tags its nodes with its id so a policy with several queues
- * knows where a node lives.
+ * knows where a node lives. Padded ({@link LinePadded}): its fields change on every move, and the
+ * policy's fields next to it are read on every lookup.
  */
-final class NodeQueue<K, V> {
+final class NodeQueue<K, V> extends LinePadded {
   private final byte id;
   private PolicyNode<K, V> head;
   private PolicyNode<K, V> tail;
   private int size;
   private long weight;
+  /** Nodes pushed at the head so far, wrapping: LRU stamps its promotions with it. */
+  private int pushes;
 
   NodeQueue(byte id) {
     if (id == PolicyNode.DETACHED) {
@@ -65,6 +68,12 @@ final class NodeQueue<K, V> {
     head = node;
     size++;
     weight += node.weight();
+    pushes++;
+  }
+
+  /** How many nodes were pushed at the head so far (wrapping; differences stay exact). */
+  int pushes() {
+    return pushes;
   }
 
   void unlink(PolicyNode<K, V> node) {

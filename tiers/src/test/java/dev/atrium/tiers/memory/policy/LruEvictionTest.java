@@ -40,7 +40,7 @@ class LruEvictionTest {
   }
 
   @Test
-  void unsharedNoHitIsDroppedAndSharedOnlyHitsOnTheNewestEighthAre() {
+  void unsharedNoHitIsDroppedAndSharedOnlyHitsOnTheNewestShareAre() {
     LruEviction<Integer, Integer> lru = new LruEviction<>();
     List<PolicyNode<Integer, Integer>> nodes = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
@@ -53,15 +53,16 @@ class LruEvictionTest {
       assertFalse(lru.mayDropHit(node), "unshared, " + node);
     }
     lru.afterHits(true);
-    // a window of 32 / 8 = 4: the four newest insertions
+    // the window: the newest 32 / REFRESH_DIVISOR insertions
+    int firstInWindow = 32 - 32 / LruEviction.REFRESH_DIVISOR;
     for (int i = 0; i < 32; i++) {
-      assertEquals(i >= 28, lru.mayDropHit(nodes.get(i)), "shared, " + nodes.get(i));
+      assertEquals(i >= firstInWindow, lru.mayDropHit(nodes.get(i)), "shared, " + nodes.get(i));
     }
     // a node moved after the last publication is as new as can be
     lru.onHit(nodes.get(0));
     assertTrue(lru.mayDropHit(nodes.get(0)));
     lru.afterHits(true);
     assertTrue(lru.mayDropHit(nodes.get(0)));
-    assertFalse(lru.mayDropHit(nodes.get(28)), "pushed out of the window by the move");
+    assertFalse(lru.mayDropHit(nodes.get(firstInWindow)), "pushed out of the window by the move");
   }
 }
