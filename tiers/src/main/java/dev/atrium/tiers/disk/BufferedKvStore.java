@@ -38,10 +38,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * naming their slot keys, so the tier poisons their sets: an older record of those keys on disk
  * must never be read. The records leave memory when their sets are wiped or the store is cleared.
  *
- * <p><b>Memory</b> is bounded: at most two batches (one being written, one being filled), each full
- * when its records and their bookkeeping reach the batch's heap share or {@link #BATCH_RECORDS},
- * plus the records of failed batches until their sets are wiped; {@link #heapBytes()} is the
- * bound the tier reports. The tier sizes a batch in proportion to its budget
+ * <p><b>Memory</b> is bounded: at most two batches (one being written, one being filled), each
+ * holding at most {@link #BATCH_RECORDS} records whose bytes and bookkeeping stay within the
+ * batch's heap share (a record that would pass it closes the batch and starts the next one), plus
+ * the records of failed batches until their sets are wiped; {@link #heapBytes()} is the bound the
+ * tier reports. The tier sizes a batch in proportion to its budget
  * ({@code SetAssociativeDiskTier.WRITE_BUFFER_SHARE}), so the buffer costs every tier about the
  * same fraction of a bit of heap per disk-resident entry.
  */
@@ -52,6 +53,8 @@ final class BufferedKvStore extends ForwardingKvStore {
   static final int RECORD_OVERHEAD = 24 + 32 + 16 + 8 + 16;
   /** The smallest heap share of a batch (a small tier writes its larger records through). */
   static final int MIN_BATCH_HEAP = 512;
+
+  private static final byte[] EMPTY = new byte[0];
 
   /** The newest buffered record per slot key (as an unsigned long: same order as the bytes). */
   private final ConcurrentHashMap<Long, byte[]> buffered = new ConcurrentHashMap<>();
@@ -72,10 +75,10 @@ final class BufferedKvStore extends ForwardingKvStore {
     this.filling = new Batch();
   }
 
-  /** The most heap the buffer holds, failed batches aside: two batches. */
+  /** The most heap the buffer holds, failed batches aside: two batches, each within its share. */
   long heapBytes() {
     long batchArrays = 16 + 2 * (16 + 4L * BATCH_RECORDS);
-    return 2 * (2L * batchHeap + batchArrays); // a batch may pass its share by one record
+    return 2 * (batchHeap + batchArrays);
   }
 
   @Override
@@ -183,16 +186,27 @@ final class BufferedKvStore extends ForwardingKvStore {
     Batch full;
     fillLock.lock();
     try {
-      buffered.put(slotKeyBits(slotKey), record);
-      filling.add(slotKey, record);
-      if (!filling.isFull()) {
-        return;
+      if (!filling.fits(record)) {
+        // the record goes to the next batch: no batch ever holds more than its share
+        full = takeFilling();
+        add(slotKey, record);
+      } else {
+        add(slotKey, record);
+        if (!filling.isFull()) {
+          return;
+        }
+        full = takeFilling();
       }
-      full = takeFilling();
     } finally {
       fillLock.unlock();
     }
     writeAndUnlock(full, null);
+  }
+
+  /** Adds a record to the batch being filled. Caller holds fillLock. */
+  private void add(byte[] slotKey, byte[] record) {
+    buffered.put(slotKeyBits(slotKey), record);
+    filling.add(slotKey, record);
   }
 
   /**
@@ -303,8 +317,14 @@ final class BufferedKvStore extends ForwardingKvStore {
       return 16 + record.length + RECORD_OVERHEAD;
     }
 
+    /** Whether {@code record} can join without passing the batch's share. */
+    boolean fits(byte[] record) {
+      return heap + heapOf(record) <= batchHeap;
+    }
+
+    /** Full: no more records, or not even the smallest record would fit. */
     boolean isFull() {
-      return count == BATCH_RECORDS || heap >= batchHeap;
+      return count == BATCH_RECORDS || heap + heapOf(EMPTY) > batchHeap;
     }
   }
 }

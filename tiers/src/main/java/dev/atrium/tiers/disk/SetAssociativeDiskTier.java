@@ -116,12 +116,18 @@ final class SetAssociativeDiskTier implements DiskTier {
   static final double OVERWRITE_CREDIT = 2.0;
   /**
    * Heap of one write-buffer batch as a fraction of the set bytes (a tier that is not persistent
-   * buffers two): at 1/65536 the buffer costs a 64 MiB tier of 1 KiB records under one bit of
-   * heap per disk-resident entry (measured: DiskFootprint), and a 256 MiB tier writes ~11 records
-   * of 100 bytes per RocksDB write; a 2 GiB tier, 32 (the most a batch takes).
+   * buffers two, each within its share): at 1/16384 the buffer costs a 64 MiB tier of 1 KiB
+   * records about 1.3 bits of heap per disk-resident entry (measured: DiskFootprint), and a
+   * 256 MiB tier writes 8 records of 1 KiB or 32 (the most a batch takes) of 100 bytes per
+   * RocksDB write. Larger batches pay the JNI crossing and RocksDB's write-group handshake for
+   * more records, and hand the write lock between writer threads less often.
    */
-  static final double WRITE_BUFFER_SHARE = 1.0 / 65536;
-  /** At most this many lock stripes, and one per four sets: they count in the heap per entry. */
+  static final double WRITE_BUFFER_SHARE = 1.0 / 16384;
+  /**
+   * At most this many lock stripes, and one per eight sets: they count in the heap per entry (52
+   * bytes each), and a few writer threads rarely meet on one of 64 stripes, the count of a
+   * 64 MiB tier.
+   */
   static final int STRIPES = 256;
   /** Heap bytes of one stripe: a ReentrantLock, its Sync and the reference to it. */
   private static final int LOCK_BYTES = 16 + 32 + 4;
@@ -178,7 +184,7 @@ final class SetAssociativeDiskTier implements DiskTier {
         (int) (setBudget * OVERWRITE_CREDIT));
     this.gate = new HealthGate(config.ticker(), config.directory().toString());
     this.deadlines = new DeadlineClock(config.ticker(), config.wallClock());
-    this.locks = new ReentrantLock[Math.max(1, Math.min(STRIPES, (1 << setBits) / 4))];
+    this.locks = new ReentrantLock[Math.max(1, Math.min(STRIPES, (1 << setBits) / 8))];
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new ReentrantLock();
     }

@@ -86,6 +86,22 @@ class BufferedKvStoreTest {
   }
 
   @Test
+  void aRecordThatWouldPassTheBatchShareStartsTheNextBatch() {
+    int size = 1000;
+    // two records fit in the share, a third would pass it
+    int share = 2 * (16 + size + BufferedKvStore.RECORD_OVERHEAD) + 100;
+    BufferedKvStore small = new BufferedKvStore(faulty, share);
+    for (int i = 0; i < 3; i++) {
+      small.putRecord(SlotKey.of(9, i), record(i, size));
+    }
+    assertEquals(0, version(engine.getRecord(SlotKey.of(9, 0))), "the full batch was written");
+    assertEquals(1, version(engine.getRecord(SlotKey.of(9, 1))));
+    assertNull(engine.getRecord(SlotKey.of(9, 2)), "buffered in the next batch");
+    assertEquals(1, small.bufferedRecords());
+    assertEquals(2, version(small.getRecord(SlotKey.of(9, 2))));
+  }
+
+  @Test
   void directBuffersAreCopied() {
     ByteBuffer key = ByteBuffer.allocateDirect(8);
     ByteBuffer rec = ByteBuffer.allocateDirect(16);
