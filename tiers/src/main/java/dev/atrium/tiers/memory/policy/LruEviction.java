@@ -51,7 +51,9 @@ public final class LruEviction<K, V> extends SingleQueueEviction<K, V> {
    */
   @Override
   public boolean mayDropHit(PolicyNode<K, V> node) {
-    return publishedPromotions - node.bits < refreshWindow;
+    // Without a window nothing is dropped, not even a node promoted since the last publication
+    // (whose difference is negative): a single thread must see every hit, in order.
+    return refreshWindow > 0 && publishedPromotions - node.bits < refreshWindow;
   }
 
   /**

@@ -65,4 +65,17 @@ class LruEvictionTest {
     assertTrue(lru.mayDropHit(nodes.get(0)));
     assertFalse(lru.mayDropHit(nodes.get(firstInWindow)), "pushed out of the window by the move");
   }
+
+  @Test
+  void unsharedNotEvenANodePromotedSinceThePublicationIsDropped() {
+    LruEviction<Integer, Integer> lru = new LruEviction<>();
+    PolicyNode<Integer, Integer> old = new PolicyNode<>(1, 1, 1, Ticker.NEVER);
+    lru.onInsert(old);
+    lru.afterHits(false);
+    PolicyNode<Integer, Integer> fresh = new PolicyNode<>(2, 2, 1, Ticker.NEVER);
+    lru.onInsert(fresh);
+    assertFalse(lru.mayDropHit(fresh));
+    lru.onHit(old);
+    assertFalse(lru.mayDropHit(old));
+  }
 }
