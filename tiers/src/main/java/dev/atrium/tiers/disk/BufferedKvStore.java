@@ -324,7 +324,7 @@ final class BufferedKvStore extends ForwardingKvStore {
 
     /** Full: no more records, or not even the smallest record would fit. */
     boolean isFull() {
-      return count == BATCH_RECORDS || heap + heapOf(EMPTY) > batchHeap;
+      return count == BATCH_RECORDS || !fits(EMPTY);
     }
   }
 }

@@ -50,10 +50,7 @@ final class HitBuffer<K, V> {
   private int sharedDrains;
 
   HitBuffer() {
-    this(Runtime.getRuntime().availableProcessors());
-  }
-
-  HitBuffer(int cores) {
+    int cores = Runtime.getRuntime().availableProcessors();
     int stripes = Math.min(MAX_STRIPES, Integer.highestOneBit(Math.max(1, 2 * cores - 1)) << 1);
     this.rings = new AtomicReferenceArray<>(stripes);
     this.mask = stripes - 1;

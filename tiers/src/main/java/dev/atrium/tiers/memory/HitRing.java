@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * objects that readers load on every lookup.
  */
 final class HitRing<K, V> extends LinePadded {
-  static final int SIZE = 32;
+  private static final int SIZE = 32;
   private static final int MASK = SIZE - 1;
 
   private static final VarHandle TAIL;
