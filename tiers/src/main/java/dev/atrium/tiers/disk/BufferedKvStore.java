@@ -154,9 +154,10 @@ final class BufferedKvStore extends ForwardingKvStore {
   }
 
   @Override
-  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
+  public void scanHeads(byte[] from, byte[] to, byte[] head, boolean verify,
+      HeadVisitor visitor) {
     drain();
-    delegate.scanHeads(from, to, head, visitor);
+    delegate.scanHeads(from, to, head, verify, visitor);
   }
 
   @Override

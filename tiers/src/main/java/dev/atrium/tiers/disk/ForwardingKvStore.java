@@ -61,8 +61,9 @@ abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
-  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
-    delegate.scanHeads(from, to, head, visitor);
+  public void scanHeads(byte[] from, byte[] to, byte[] head, boolean verify,
+      HeadVisitor visitor) {
+    delegate.scanHeads(from, to, head, verify, visitor);
   }
 
   @Override

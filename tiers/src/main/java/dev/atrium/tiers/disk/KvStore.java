@@ -53,8 +53,16 @@ public interface KvStore extends AutoCloseable {
    * {@code head} and its full length: a survey of a set needs the header, not the value, so the
    * value is never copied out of the engine. {@code head} and the slot key passed to the visitor
    * are reused from record to record.
+   *
+   * <p>With {@code verify} false the engine skips its own checksums of what it reads, work a trim
+   * does not need (RocksDB's block checksums took a third of a trim's samples, though much of
+   * that was first touching freshly compacted files, which the read then pays). A trim may skip
+   * them: it only decides what to drop, and every record a read returns is verified by that read
+   * (the engine's checksums and the record's CRC32C), so damage a trim does not see is still
+   * never served. Recovery verifies: the filters it rebuilds must not cover keys read from a
+   * damaged block.
    */
-  void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor);
+  void scanHeads(byte[] from, byte[] to, byte[] head, boolean verify, HeadVisitor visitor);
 
   /** A cursor over every set record, consistent as of its creation. */
   RecordCursor openCursor();

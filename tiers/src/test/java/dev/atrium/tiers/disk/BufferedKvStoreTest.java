@@ -139,7 +139,7 @@ class BufferedKvStoreTest {
     assertNull(store.getRecord(a));
     assertNull(engine.getRecord(a), "the buffered put did not land after the delete");
     List<Integer> slots = new ArrayList<>();
-    store.scanHeads(SlotKey.first(5), SlotKey.end(5), new byte[4], (slotKey, head, length) -> {
+    store.scanHeads(SlotKey.first(5), SlotKey.end(5), new byte[4], true, (slotKey, head, length) -> {
       slots.add(SlotKey.slotOf(slotKey));
       return true;
     });
@@ -226,7 +226,7 @@ class BufferedKvStoreTest {
     futures.add(pool.submit(() -> {
       start.await();
       while (!stop.get()) {
-        store.scanHeads(SlotKey.first(0), SlotKey.end(0), new byte[4], (k, h, l) -> true);
+        store.scanHeads(SlotKey.first(0), SlotKey.end(0), new byte[4], true, (k, h, l) -> true);
       }
       return null;
     }));

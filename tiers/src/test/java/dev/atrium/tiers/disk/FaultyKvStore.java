@@ -89,9 +89,10 @@ final class FaultyKvStore extends ForwardingKvStore {
   }
 
   @Override
-  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
+  public void scanHeads(byte[] from, byte[] to, byte[] head, boolean verify,
+      HeadVisitor visitor) {
     read();
-    delegate.scanHeads(from, to, head, (k, h, length) -> {
+    delegate.scanHeads(from, to, head, verify, (k, h, length) -> {
       // flip the same byte maybeFlip() would, if the head holds it
       if (flipRecordBits && length / 2 < Math.min(length, h.length)) {
         h[length / 2] ^= 0x10;

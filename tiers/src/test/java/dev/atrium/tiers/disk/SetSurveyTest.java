@@ -55,7 +55,7 @@ class SetSurveyTest {
 
   private SetSurvey survey(int target) {
     SetSurvey survey = new SetSurvey(SET, deadlines, corrupt, 1 << 16);
-    store.scanHeads(SlotKey.first(SET), SlotKey.end(SET), new byte[RecordCodec.HEAD],
+    store.scanHeads(SlotKey.first(SET), SlotKey.end(SET), new byte[RecordCodec.HEAD], true,
         survey::visit);
     survey.keepNewest(target);
     return survey;

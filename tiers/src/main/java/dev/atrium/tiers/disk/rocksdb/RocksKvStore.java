@@ -217,10 +217,12 @@ public final class RocksKvStore implements KvStore {
    * need.
    */
   @Override
-  public void scanHeads(byte[] from, byte[] to, byte[] head, HeadVisitor visitor) {
+  public void scanHeads(byte[] from, byte[] to, byte[] head, boolean verify,
+      HeadVisitor visitor) {
     byte[] key = new byte[to.length];
     try (Slice upper = new Slice(to);
-        ReadOptions options = new ReadOptions().setFillCache(false).setIterateUpperBound(upper);
+        ReadOptions options = new ReadOptions().setFillCache(false).setIterateUpperBound(upper)
+            .setVerifyChecksums(verify);
         RocksIterator it = db.newIterator(sets, options)) {
       for (it.seek(from); it.isValid(); it.next()) {
         int keyLength = it.key(key);
