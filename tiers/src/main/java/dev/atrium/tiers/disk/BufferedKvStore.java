@@ -93,8 +93,8 @@ final class BufferedKvStore extends ForwardingKvStore {
   }
 
   @Override
-  public void putRecord(byte[] slotKey, byte[] record) {
-    buffer(slotKey, record);
+  public int putRecord(byte[] slotKey, byte[] record) {
+    return buffer(slotKey, record);
   }
 
   @Override
@@ -179,22 +179,24 @@ final class BufferedKvStore extends ForwardingKvStore {
 
   // ---------------------------------------------------------------------------------------------
 
-  private void buffer(byte[] slotKey, byte[] record) {
+  /** Buffers a record; returns the length of the buffered one it replaced, or UNKNOWN. */
+  private int buffer(byte[] slotKey, byte[] record) {
     if (Batch.heapOf(record) > batchHeap) {
       writeThrough(slotKey, record);
-      return;
+      return UNKNOWN;
     }
     Batch full;
+    int replaced;
     fillLock.lock();
     try {
       if (!filling.fits(record)) {
         // the record goes to the next batch: no batch ever holds more than its share
         full = takeFilling();
-        add(slotKey, record);
+        replaced = add(slotKey, record);
       } else {
-        add(slotKey, record);
+        replaced = add(slotKey, record);
         if (!filling.isFull()) {
-          return;
+          return replaced;
         }
         full = takeFilling();
       }
@@ -202,12 +204,18 @@ final class BufferedKvStore extends ForwardingKvStore {
       fillLock.unlock();
     }
     writeAndUnlock(full, null);
+    return replaced;
   }
 
-  /** Adds a record to the batch being filled. Caller holds fillLock. */
-  private void add(byte[] slotKey, byte[] record) {
-    buffered.put(slotKeyBits(slotKey), record);
+  /**
+   * Adds a record to the batch being filled; returns the length of the newest record of its slot
+   * key that was still in memory (it replaces that one, in memory and, once written, on disk), or
+   * UNKNOWN. Caller holds fillLock.
+   */
+  private int add(byte[] slotKey, byte[] record) {
+    byte[] previous = buffered.put(slotKeyBits(slotKey), record);
     filling.add(slotKey, record);
+    return previous == null ? UNKNOWN : previous.length;
   }
 
   /**

@@ -26,8 +26,8 @@ abstract class ForwardingKvStore implements KvStore {
   }
 
   @Override
-  public void putRecord(byte[] slotKey, byte[] record) {
-    delegate.putRecord(slotKey, record);
+  public int putRecord(byte[] slotKey, byte[] record) {
+    return delegate.putRecord(slotKey, record);
   }
 
   @Override

@@ -19,7 +19,16 @@ public interface KvStore extends AutoCloseable {
   /** The large-value record under {@code largeKey}, or null (it may have been dropped by FIFO). */
   byte[] getLarge(byte[] largeKey);
 
-  void putRecord(byte[] slotKey, byte[] record);
+  /**
+   * Writes a set record. Returns the length of the record it replaced under the same slot key
+   * when the store knows it without reading (a record still in a write buffer), else
+   * {@link #UNKNOWN}: the tier counts a known replacement exactly instead of crediting it as a
+   * possible overwrite.
+   */
+  int putRecord(byte[] slotKey, byte[] record);
+
+  /** What {@link #putRecord(byte[], byte[])} returns when it does not know what it replaced. */
+  int UNKNOWN = -1;
 
   /**
    * {@link #putRecord(byte[], byte[])} for a slot key and a record in direct buffers, each from

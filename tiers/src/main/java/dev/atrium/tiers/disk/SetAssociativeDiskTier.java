@@ -41,7 +41,8 @@ import java.util.function.UnaryOperator;
  * Each set has a byte counter in memory, incremented by every append; an append whose slot the
  * set's filter already holds (an overwrite, or a false positive) is credited with the smallest
  * record the set may hold, up to {@link #OVERWRITE_CREDIT} of the set's budget between trims
- * ({@link SetFilters} gives the bound). When the counter passes the set's budget, the set is
+ * ({@link SetFilters} gives the bound). An append that replaces a record still in the write
+ * buffer is known to be an overwrite, and is counted exactly: its size minus the replaced one's. When the counter passes the set's budget, the set is
  * trimmed: the heads of its records are scanned once ({@link SetSurvey}: kind, sequence, deadline
  * and length; values are not read, and neither the records' CRCs nor RocksDB's block checksums
  * are checked: reads do that), and the set is rewritten
@@ -362,12 +363,13 @@ final class SetAssociativeDiskTier implements DiskTier {
       ReentrantLock lock = lock(set);
       lock.lock();
       try {
+        int replaced = KvStore.UNKNOWN;
         try {
           repairIfPoisoned(set);
           if (directRecord != null) {
             store.putRecord(directKey, directRecord);
           } else if (largeKey == null) {
-            store.putRecord(slotKey, record);
+            replaced = store.putRecord(slotKey, record);
           } else {
             store.putLarge(largeKey, largeRecord, slotKey, record);
           }
@@ -377,7 +379,7 @@ final class SetAssociativeDiskTier implements DiskTier {
           lost(set, slot);
           return;
         }
-        filters.add(set, slot, length, capacityKeys(length));
+        filters.add(set, slot, length, capacityKeys(length), replaced);
         stores.increment();
         bytesWritten.add(length + (largeRecord == null ? 0 : largeRecord.length));
         maybeTrim(set);

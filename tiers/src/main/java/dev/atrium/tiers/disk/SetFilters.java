@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * frees at least: the smallest record the set may hold ({@code minRecord}, the smallest kept by
  * the last trim or appended since). If it was an overwrite, the counter stays an upper bound; if it was a
  * false positive, the counter falls short by the credit. So that no run of false positives can
- * let a set grow without bound, credits between two trims are capped at {@code creditCap} bytes:
+ * let a set grow without bound, credits between two trims are capped at {@code creditCap} bytes
+ * (an append known to replace a record of its slot, one the write buffer still held, is counted
+ * exactly instead, and spends no credit):
  * a set's records never exceed {@code bytes + creditCap}, and in expectation exceed
  * {@code bytes} by about {@code p / (1 - p)} of the set's budget ({@code p} the false-positive
  * rate), since every new key that is not a false positive is counted in full. Without credits, an
@@ -114,8 +116,23 @@ final class SetFilters {
    * only slots that set a new bit.
    */
   void add(int set, int slot, int recordBytes, int capacityKeys) {
+    add(set, slot, recordBytes, capacityKeys, KvStore.UNKNOWN);
+  }
+
+  /**
+   * {@link #add(int, int, int, int)} for an append that is known to have replaced a record of
+   * {@code replacedBytes} under the same slot key ({@link KvStore#UNKNOWN} if that is not known):
+   * the set then holds exactly {@code recordBytes - replacedBytes} more, so the counter moves by
+   * that and no credit is spent, which keeps a hot key that is overwritten while its previous
+   * record waits in the write buffer from using up the set's credits (and from making its set's
+   * trims, scans that find nothing to evict, frequent).
+   */
+  void add(int set, int slot, int recordBytes, int capacityKeys, int replacedBytes) {
     long[] filter = filters[set];
     int counted = recordBytes;
+    if (replacedBytes >= 0) {
+      counted -= replacedBytes;
+    }
     if (filter == null) {
       filter = new long[words(capacityKeys)];
       set(filter, slot, false);
@@ -123,7 +140,7 @@ final class SetFilters {
       added[set]++;
     } else if (set(filter, slot, true)) {
       added[set]++;
-    } else {
+    } else if (replacedBytes < 0) {
       // an overwrite or a false positive: it adds nothing to the filter's load (overfull()),
       // and its bytes are credited with what the record it replaces held at least
       int credit = Math.min(Math.min(recordBytes, minRecord[set]), creditCap - credits[set]);
@@ -131,7 +148,8 @@ final class SetFilters {
       counted -= credit;
     }
     minRecord[set] = Math.min(minRecord[set], recordBytes);
-    bytes[set] += counted;
+    // a replacement by a smaller record lowers the counter, never below zero
+    bytes[set] = Math.max(0, bytes[set] + counted);
   }
 
   /** Counts an append of a record whose slot is already in the filter (a tombstone), in full. */

@@ -59,6 +59,18 @@ class BufferedKvStoreTest {
   }
 
   @Test
+  void aPutReturnsTheLengthOfTheBufferedRecordItReplacesAndNothingOnceThatIsWritten() {
+    byte[] key = SlotKey.of(3, 7);
+    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(1, 10)));
+    assertEquals(10, store.putRecord(key, record(2, 25)), "replaces the buffered record");
+    assertEquals(25, store.putRecord(key, record(3, 12)));
+    store.flush();
+    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(4, 10)),
+        "the replaced record is on disk now: its length is not known without a read");
+    assertEquals(KvStore.UNKNOWN, engine.putRecord(key, record(5, 10)), "a blind write");
+  }
+
+  @Test
   void aBufferedRecordIsReadBeforeItIsWrittenAndFromTheEngineAfter() {
     byte[] key = SlotKey.of(3, 7);
     store.putRecord(key, record(1, 10));

@@ -47,9 +47,9 @@ final class FaultyKvStore extends ForwardingKvStore {
   }
 
   @Override
-  public void putRecord(byte[] slotKey, byte[] record) {
+  public int putRecord(byte[] slotKey, byte[] record) {
     write();
-    delegate.putRecord(slotKey, record);
+    return delegate.putRecord(slotKey, record);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.atrium.tiers.disk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,43 @@ class SetBudgetTest {
         }
       }
       assertTrue(found > 0);
+    }
+  }
+
+  /**
+   * An overwrite whose previous record still waits in the write buffer is counted exactly and
+   * spends none of the set's credit; a persistent tier, which writes through, credits it.
+   */
+  @Test
+  void anOverwriteOfABufferedRecordIsCountedExactly() {
+    for (boolean persistent : new boolean[] {false, true}) {
+      Path home = dir.resolve(persistent ? "persistent" : "buffered");
+      DiskTierConfig config = DiskTierConfig.builder(home)
+          .budgetBytes(64L << 20) // a batch's share (about 2.5 KiB) holds several records
+          .setBytes(8 << 10)
+          .persistent(persistent)
+          .build();
+      try (SetAssociativeDiskTier tier = SetAssociativeDiskTier.open(config)) {
+        byte[] key = b("hot");
+        tier.store(key, new byte[300], Ticker.NEVER);
+        int set = -1;
+        for (int s = 0; s < tier.sets() && set < 0; s++) {
+          if (tier.countedBytes(s) > 0) {
+            set = s;
+          }
+        }
+        int first = tier.countedBytes(set);
+        for (int i = 0; i < 5; i++) {
+          tier.store(key, new byte[300], Ticker.NEVER);
+        }
+        if (persistent) {
+          assertTrue(tier.creditedBytes(set) > 0, "written through: credited as an overwrite");
+        } else {
+          assertEquals(0, tier.creditedBytes(set), "replaced in the buffer: no credit spent");
+          assertEquals(first, tier.countedBytes(set), "the same bytes, counted exactly");
+        }
+        assertArrayEquals(new byte[300], tier.load(key).value());
+      }
     }
   }
 }

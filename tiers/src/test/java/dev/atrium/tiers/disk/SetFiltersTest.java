@@ -158,4 +158,24 @@ class SetFiltersTest {
     filters.add(SET, slots[3], 800, 100);
     assertEquals(800, filters.bytes(SET), "a new filter: nothing to credit");
   }
+
+  @Test
+  void aKnownReplacementMovesTheCounterByTheDifferenceAndSpendsNoCredit() {
+    int cap = 1_000;
+    SetFilters filters = new SetFilters(8, 7, cap);
+    int[] slots = {11, 22};
+    filters.rebuild(SET, slots, slots.length, 100, 2 * 500, 500);
+    for (int i = 0; i < 100; i++) { // far more than the cap would credit
+      filters.add(SET, slots[0], 500, 100, 500);
+    }
+    assertEquals(2 * 500, filters.bytes(SET));
+    assertEquals(0, filters.credits(SET));
+    filters.add(SET, slots[0], 700, 100, 500); // grows by exactly 200
+    assertEquals(2 * 500 + 200, filters.bytes(SET));
+    filters.add(SET, slots[0], 100, 100, 700); // shrinks by exactly 600
+    assertEquals(2 * 500 - 400, filters.bytes(SET));
+    assertEquals(0, filters.credits(SET));
+    filters.add(SET, slots[1], 500, 100, KvStore.UNKNOWN); // not known: credited as before
+    assertEquals(100, filters.credits(SET));
+  }
 }

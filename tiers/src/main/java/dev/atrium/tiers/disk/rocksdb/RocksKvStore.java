@@ -135,9 +135,10 @@ public final class RocksKvStore implements KvStore {
   }
 
   @Override
-  public void putRecord(byte[] slotKey, byte[] record) {
+  public int putRecord(byte[] slotKey, byte[] record) {
     try {
       db.put(sets, writeOptions, slotKey, record);
+      return UNKNOWN; // a blind write: what it replaced was never read
     } catch (RocksDBException e) {
       throw failure("put", e);
     }
