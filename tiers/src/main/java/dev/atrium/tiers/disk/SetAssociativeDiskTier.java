@@ -42,11 +42,11 @@ import java.util.function.UnaryOperator;
  * set's filter already holds (an overwrite, or a false positive) is credited with the smallest
  * record the set may hold, up to {@link #OVERWRITE_CREDIT} of the set's budget between trims
  * ({@link SetFilters} gives the bound). An append that replaces a record still in the write
- * buffer is known to be an overwrite, and is counted exactly: its size minus the replaced one's. When the counter passes the set's budget, the set is
- * trimmed: the heads of its records are scanned once ({@link SetSurvey}: kind, sequence, deadline
- * and length; values are not read, and neither the records' CRCs nor RocksDB's block checksums
- * are checked: reads do that), and the set is rewritten
- * by deletes only (one atomic batch): tombstones, expired and malformed records are dropped, then
+ * buffer is known to be an overwrite, and is counted exactly: its size minus the replaced one's.
+ * When the counter passes the set's budget, the set is trimmed: the heads of its records are
+ * scanned once ({@link SetSurvey}: kind, sequence, deadline and length; values are not read, and
+ * neither the records' CRCs nor RocksDB's block checksums are checked: reads do that), and the
+ * set is rewritten by deletes only (one atomic batch): tombstones, expired and malformed records are dropped, then
  * the live records are kept newest first up to {@link #FILL_TARGET} of the budget (oldest out
  * first, FIFO within the set as in Kangaroo). Survivors are not rewritten. The set's filter is
  * rebuilt from the survivors, and its counter set to their bytes.
@@ -112,11 +112,12 @@ final class SetAssociativeDiskTier implements DiskTier {
    * budget in expectation ({@code p} the filter's false-positive rate, about 3% at the default 7
    * bits per key), whatever the cap. What the cap buys is fewer scans of sets that only
    * overwrite, whose trims find nothing to evict: at 4, such a set is trimmed after four budgets
-   * of overwrites plus its free space. At 0.5, a set of 1 KiB records at a third of its budget was
-   * trimmed every ~90 appends, a scan of all its records each time; at 2, every ~280 appends, and
-   * those scans (page faults in freshly compacted table files, mostly) were a fifth of the
-   * writing threads' time in the insert benchmark at 1 KiB; at 4, one in 2,700 appends started
-   * one ({@code 221} trims in 600,000 uniform overwrites of 50,000 keys, against 1,831 at 2).
+   * of overwrites plus its free space. A set of 1 KiB records at a third of its budget is so
+   * trimmed every ~350 appends, a scan of all its records each time (at 0.5 it was every ~90, at
+   * 2 every ~200). At 2 those scans (page faults in freshly compacted table files, mostly) were a
+   * fifth of the writing threads' time in the insert benchmark at 1 KiB; the first 600,000
+   * uniform overwrites of 50,000 keys (2,048 sets) started 1,831 trims at 2 and 221 at 4, most
+   * sets not yet through their first four budgets.
    */
   static final double OVERWRITE_CREDIT = 4.0;
   /**
