@@ -41,10 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Memory</b> is bounded: at most two batches (one being written, one being filled), each
  * holding at most {@link #BATCH_RECORDS} records whose bytes and bookkeeping stay within the
  * batch's heap share (a record that would pass it closes the batch and starts the next one), plus
- * the records of failed batches until their sets are wiped; {@link #heapBytes()} is the bound the
- * tier reports. The tier sizes a batch in proportion to its budget
- * ({@code SetAssociativeDiskTier.WRITE_BUFFER_SHARE}), so the buffer costs every tier about the
- * same fraction of a bit of heap per disk-resident entry.
+ * the records of failed batches until their sets are wiped, plus the {@link WrittenLengths} of
+ * recent writes (half a batch's share), by which an overwrite of a key written recently is counted
+ * exactly; {@link #heapBytes()} is the bound the tier reports. The tier sizes a batch in
+ * proportion to its budget ({@code SetAssociativeDiskTier.WRITE_BUFFER_SHARE}), so the buffer
+ * costs every tier about the same fraction of a bit of heap per disk-resident entry.
  */
 final class BufferedKvStore extends ForwardingKvStore {
   /** A batch holds at most this many records (8 to 32 gain about the same: the memtable rules). */
@@ -63,6 +64,8 @@ final class BufferedKvStore extends ForwardingKvStore {
   /** Held while a batch is written to the delegate, so batches land in order. */
   private final ReentrantLock writeLock = new ReentrantLock();
   private final int batchHeap;
+  /** Lengths of recently buffered records, still known once written (exact overwrite counts). */
+  private final WrittenLengths written;
   private Batch filling;
 
   /**
@@ -72,13 +75,17 @@ final class BufferedKvStore extends ForwardingKvStore {
   BufferedKvStore(KvStore delegate, int batchHeap) {
     super(delegate);
     this.batchHeap = Math.max(MIN_BATCH_HEAP, batchHeap);
+    this.written = new WrittenLengths(this.batchHeap / 2);
     this.filling = new Batch();
   }
 
-  /** The most heap the buffer holds, failed batches aside: two batches, each within its share. */
+  /**
+   * The most heap the buffer holds, failed batches aside: two batches, each within its share,
+   * and the table of written lengths (half a share).
+   */
   long heapBytes() {
     long batchArrays = 16 + 2 * (16 + 4L * BATCH_RECORDS);
-    return 2 * (batchHeap + batchArrays);
+    return 2 * (batchHeap + batchArrays) + written.heapBytes();
   }
 
   @Override
@@ -116,18 +123,24 @@ final class BufferedKvStore extends ForwardingKvStore {
   @Override
   public void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub) {
     drain();
+    written.forget(slotKeyBits(slotKey)); // known again only once the write is done
     delegate.putLarge(largeKey, largeRecord, slotKey, stub);
+    written.put(slotKeyBits(slotKey), stub.length);
   }
 
   @Override
   public void deleteRecords(List<byte[]> slotKeys) {
     drain();
+    for (byte[] slotKey : slotKeys) {
+      written.forget(slotKeyBits(slotKey));
+    }
     delegate.deleteRecords(slotKeys);
   }
 
   @Override
   public void deleteRecordRange(byte[] from, byte[] to) {
     drain();
+    written.clear(); // rare (a poisoned set is wiped): not worth finding the range's entries
     delegate.deleteRecordRange(from, to);
     long low = slotKeyBits(from);
     long high = slotKeyBits(to);
@@ -146,6 +159,7 @@ final class BufferedKvStore extends ForwardingKvStore {
       fillLock.unlock();
     }
     try {
+      written.clear();
       buffered.clear();
       delegate.clear();
     } finally {
@@ -179,11 +193,10 @@ final class BufferedKvStore extends ForwardingKvStore {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Buffers a record; returns the length of the buffered one it replaced, or UNKNOWN. */
+  /** Buffers a record; returns the length of the record it replaced, if known, or UNKNOWN. */
   private int buffer(byte[] slotKey, byte[] record) {
     if (Batch.heapOf(record) > batchHeap) {
-      writeThrough(slotKey, record);
-      return UNKNOWN;
+      return writeThrough(slotKey, record);
     }
     Batch full;
     int replaced;
@@ -209,13 +222,16 @@ final class BufferedKvStore extends ForwardingKvStore {
 
   /**
    * Adds a record to the batch being filled; returns the length of the newest record of its slot
-   * key that was still in memory (it replaces that one, in memory and, once written, on disk), or
-   * UNKNOWN. Caller holds fillLock.
+   * key, which it replaces in memory and, once written, on disk: from memory if it is still
+   * there, else from the written lengths, else UNKNOWN. Caller holds fillLock.
    */
   private int add(byte[] slotKey, byte[] record) {
-    byte[] previous = buffered.put(slotKeyBits(slotKey), record);
+    long bits = slotKeyBits(slotKey);
+    byte[] previous = buffered.put(bits, record);
     filling.add(slotKey, record);
-    return previous == null ? UNKNOWN : previous.length;
+    int replaced = previous != null ? previous.length : written.get(bits);
+    written.put(bits, record.length);
+    return replaced;
   }
 
   /**
@@ -223,11 +239,17 @@ final class BufferedKvStore extends ForwardingKvStore {
    * so the buffer never holds more than its share: the tier's largest set record (an eighth of a
    * set) would otherwise dominate the heap of a small tier's buffer.
    */
-  private void writeThrough(byte[] slotKey, byte[] record) {
+  private int writeThrough(byte[] slotKey, byte[] record) {
+    long bits = slotKeyBits(slotKey);
+    int[] replaced = {UNKNOWN};
     drainThen(() -> {
+      replaced[0] = written.get(bits);
+      written.forget(bits); // known again only once the write is done
       delegate.putRecord(slotKey, record);
-      buffered.remove(slotKeyBits(slotKey)); // an older record of a failed batch, if any
+      buffered.remove(bits); // an older record of a failed batch, if any
+      written.put(bits, record.length);
     });
+    return replaced[0];
   }
 
   /** Waits for the batch being written, then writes the one being filled. */
@@ -293,6 +315,7 @@ final class BufferedKvStore extends ForwardingKvStore {
     try {
       delegate.putRecords(keys, records, count);
     } catch (StoreException e) {
+      written.clear(); // what the failed records replaced on disk is not known any more
       List<byte[]> unwritten = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         unwritten.add(keys[i]);

@@ -21,7 +21,8 @@ public interface KvStore extends AutoCloseable {
 
   /**
    * Writes a set record. Returns the length of the record it replaced under the same slot key
-   * when the store knows it without reading (a record still in a write buffer), else
+   * when the store knows it without reading (a record still in a write buffer, or one it wrote
+   * recently and remembers), else
    * {@link #UNKNOWN}: the tier counts a known replacement exactly instead of crediting it as a
    * possible overwrite.
    */

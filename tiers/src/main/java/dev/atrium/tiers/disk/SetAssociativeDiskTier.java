@@ -41,8 +41,9 @@ import java.util.function.UnaryOperator;
  * Each set has a byte counter in memory, incremented by every append; an append whose slot the
  * set's filter already holds (an overwrite, or a false positive) is credited with the smallest
  * record the set may hold, up to {@link #OVERWRITE_CREDIT} of the set's budget between trims
- * ({@link SetFilters} gives the bound). An append that replaces a record still in the write
- * buffer is known to be an overwrite, and is counted exactly: its size minus the replaced one's.
+ * ({@link SetFilters} gives the bound). An append that replaces a record the write buffer holds
+ * or wrote recently ({@link WrittenLengths}) is known to be an overwrite, and is counted exactly:
+ * its size minus the replaced one's.
  * When the counter passes the set's budget, the set is trimmed: the heads of its records are
  * scanned once ({@link SetSurvey}: kind, sequence, deadline and length; values are not read, and
  * neither the records' CRCs nor RocksDB's block checksums are checked: reads do that), and the
@@ -122,8 +123,9 @@ final class SetAssociativeDiskTier implements DiskTier {
   static final double OVERWRITE_CREDIT = 4.0;
   /**
    * Heap of one write-buffer batch as a fraction of the set bytes (a tier that is not persistent
-   * buffers two, each within its share): at 1/16384 the buffer costs a 64 MiB tier of 1 KiB
-   * records about 1.3 bits of heap per disk-resident entry (measured: DiskFootprint), and a
+   * buffers two, each within its share, and a table of recently written lengths of half a
+   * share): at 1/16384 the buffer costs a 64 MiB tier of 1 KiB records about 1.6 bits of heap
+   * per disk-resident entry (measured: DiskFootprint, 15.4 bits in all), and a
    * 256 MiB tier writes 8 records of 1 KiB or 32 (the most a batch takes) of 100 bytes per
    * RocksDB write. Larger batches pay the JNI crossing and RocksDB's write-group handshake for
    * more records, and hand the write lock between writer threads less often.

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the last trim or appended since). If it was an overwrite, the counter stays an upper bound; if it was a
  * false positive, the counter falls short by the credit. So that no run of false positives can
  * let a set grow without bound, credits between two trims are capped at {@code creditCap} bytes
- * (an append known to replace a record of its slot, one the write buffer still held, is counted
- * exactly instead, and spends no credit):
+ * (an append known to replace a record of its slot, one the write buffer holds or wrote
+ * recently, is counted exactly instead, and spends no credit):
  * a set's records never exceed {@code bytes + creditCap}, and in expectation exceed
  * {@code bytes} by about {@code p / (1 - p)} of the set's budget ({@code p} the false-positive
  * rate), since every new key that is not a false positive is counted in full. Without credits, an

@@ -59,15 +59,45 @@ class BufferedKvStoreTest {
   }
 
   @Test
-  void aPutReturnsTheLengthOfTheBufferedRecordItReplacesAndNothingOnceThatIsWritten() {
+  void aPutReturnsTheLengthOfTheRecordItReplacesWhileThatIsKnownAndNothingAfterADelete() {
     byte[] key = SlotKey.of(3, 7);
-    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(1, 10)));
+    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(1, 10)), "nothing written before");
     assertEquals(10, store.putRecord(key, record(2, 25)), "replaces the buffered record");
     assertEquals(25, store.putRecord(key, record(3, 12)));
     store.flush();
-    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(4, 10)),
-        "the replaced record is on disk now: its length is not known without a read");
-    assertEquals(KvStore.UNKNOWN, engine.putRecord(key, record(5, 10)), "a blind write");
+    assertEquals(12, store.putRecord(key, record(4, 30)), "written, and its length remembered");
+    store.deleteRecords(List.of(key));
+    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(5, 10)), "deleted: forgotten");
+    store.putLarge(new byte[] {1}, record(6, 40), key, record(6, 14));
+    assertEquals(14, store.putRecord(key, record(7, 10)), "the large value's stub replaced it");
+    store.deleteRecordRange(SlotKey.first(3), SlotKey.end(3));
+    assertEquals(KvStore.UNKNOWN, store.putRecord(key, record(8, 10)), "a range delete forgets");
+    assertEquals(KvStore.UNKNOWN, engine.putRecord(key, record(9, 10)), "a blind write");
+  }
+
+  @Test
+  void writtenLengthsForgetAKeyOnlyForItselfAndNeverMisremember() {
+    WrittenLengths lengths = new WrittenLengths(16 * Long.BYTES);
+    SplittableRandom random = new SplittableRandom(3);
+    java.util.Map<Long, Integer> last = new java.util.HashMap<>();
+    for (int i = 0; i < 10_000; i++) {
+      long key = random.nextLong(64); // 64 keys on 16 entries: they evict each other
+      if (random.nextInt(5) == 0) {
+        lengths.forget(key);
+        last.remove(key);
+      } else {
+        int length = 1 + random.nextInt(1 << 20);
+        lengths.put(key, length);
+        last.put(key, length);
+      }
+      long probe = random.nextLong(64);
+      int known = lengths.get(probe);
+      if (known != KvStore.UNKNOWN) {
+        assertEquals(last.get(probe), known, "key " + probe);
+      }
+    }
+    lengths.put(5, 1 << 24); // too long to record: forgotten, not truncated
+    assertEquals(KvStore.UNKNOWN, lengths.get(5));
   }
 
   @Test
