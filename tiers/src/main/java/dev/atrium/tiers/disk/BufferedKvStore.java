@@ -123,9 +123,10 @@ final class BufferedKvStore extends ForwardingKvStore {
   @Override
   public void putLarge(byte[] largeKey, byte[] largeRecord, byte[] slotKey, byte[] stub) {
     drain();
-    written.forget(slotKeyBits(slotKey)); // known again only once the write is done
+    long bits = slotKeyBits(slotKey);
+    written.forget(bits); // known again only once the write is done
     delegate.putLarge(largeKey, largeRecord, slotKey, stub);
-    written.put(slotKeyBits(slotKey), stub.length);
+    written.put(bits, stub.length);
   }
 
   @Override

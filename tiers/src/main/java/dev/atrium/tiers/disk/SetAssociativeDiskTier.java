@@ -47,9 +47,9 @@ import java.util.function.UnaryOperator;
  * When the counter passes the set's budget, the set is trimmed: the heads of its records are
  * scanned once ({@link SetSurvey}: kind, sequence, deadline and length; values are not read, and
  * neither the records' CRCs nor RocksDB's block checksums are checked: reads do that), and the
- * set is rewritten by deletes only (one atomic batch): tombstones, expired and malformed records are dropped, then
- * the live records are kept newest first up to {@link #FILL_TARGET} of the budget (oldest out
- * first, FIFO within the set as in Kangaroo). Survivors are not rewritten. The set's filter is
+ * set is rewritten by deletes only (one atomic batch): tombstones, expired and malformed records
+ * are dropped, then the live records are kept newest first up to {@link #FILL_TARGET} of the
+ * budget (oldest out first, FIFO within the set as in Kangaroo). Survivors are not rewritten. The set's filter is
  * rebuilt from the survivors, and its counter set to their bytes.
  *
  * <h2>Filter</h2>

@@ -111,21 +111,13 @@ final class SetFilters {
 
   /**
    * Records an append of {@code recordBytes} for {@code slot}; creates the filter for
-   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Bytes count the
-   * whole record unless the slot was already in the filter (see the class comment); keys count
-   * only slots that set a new bit.
-   */
-  void add(int set, int slot, int recordBytes, int capacityKeys) {
-    add(set, slot, recordBytes, capacityKeys, KvStore.UNKNOWN);
-  }
-
-  /**
-   * {@link #add(int, int, int, int)} for an append that is known to have replaced a record of
+   * {@code capacityKeys} keys if the set has none. Caller holds the set's lock. Keys count only
+   * slots that set a new bit. Bytes count the whole record unless the slot was already in the
+   * filter (see the class comment), or unless the append is known to have replaced a record of
    * {@code replacedBytes} under the same slot key ({@link KvStore#UNKNOWN} if that is not known):
    * the set then holds exactly {@code recordBytes - replacedBytes} more, so the counter moves by
-   * that and no credit is spent, which keeps a hot key that is overwritten while its previous
-   * record waits in the write buffer from using up the set's credits (and from making its set's
-   * trims, scans that find nothing to evict, frequent).
+   * that and no credit is spent, which keeps a hot key's overwrites from using up the set's
+   * credits (and from making its set's trims, scans that find nothing to evict, frequent).
    */
   void add(int set, int slot, int recordBytes, int capacityKeys, int replacedBytes) {
     long[] filter = filters[set];
@@ -286,9 +278,6 @@ final class SetFilters {
 
   /** Spreads the 32-bit slot over 64 bits (the murmur3 finalizer). */
   private static long mix(int slot) {
-    long z = slot * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-    z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return z ^ (z >>> 33);
+    return Mix64.mix(slot * 0x9E3779B97F4A7C15L);
   }
 }

@@ -77,6 +77,10 @@ final class WrittenLengths {
     VarHandle.releaseFence();
   }
 
+  private static long mix(long slotKeyBits) {
+    return Mix64.mix(slotKeyBits); // slot keys of one set differ in their low half only
+  }
+
   private int index(long h) {
     return (int) h & mask;
   }
@@ -86,10 +90,4 @@ final class WrittenLengths {
     return (h >>> LENGTH_BITS) | 1;
   }
 
-  /** The murmur3 finalizer: slot keys of one set differ in their low half only. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-    z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return z ^ (z >>> 33);
-  }
 }

@@ -181,10 +181,11 @@ class BufferedKvStoreTest {
     assertNull(store.getRecord(a));
     assertNull(engine.getRecord(a), "the buffered put did not land after the delete");
     List<Integer> slots = new ArrayList<>();
-    store.scanHeads(SlotKey.first(5), SlotKey.end(5), new byte[4], true, (slotKey, head, length) -> {
-      slots.add(SlotKey.slotOf(slotKey));
-      return true;
-    });
+    store.scanHeads(SlotKey.first(5), SlotKey.end(5), new byte[4], true,
+        (slotKey, head, length) -> {
+          slots.add(SlotKey.slotOf(slotKey));
+          return true;
+        });
     assertEquals(List.of(2), slots);
     store.putRecord(a, record(2, 10));
     store.deleteRecordRange(SlotKey.first(5), SlotKey.end(5));

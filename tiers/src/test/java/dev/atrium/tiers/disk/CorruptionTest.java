@@ -69,14 +69,7 @@ class CorruptionTest {
     }
     assertFalse(files.isEmpty());
     for (int flip = 0; flip < seed; flip++) {
-      Path file = files.get(random.nextInt(files.size()));
-      try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-        long at = (long) (random.nextDouble() * raf.length());
-        raf.seek(at);
-        int old = raf.read();
-        raf.seek(at);
-        raf.write(old ^ (1 << random.nextInt(8)));
-      }
+      flipOneBit(files, random, 1.0);
     }
     int found = 0;
     try (DiskTier tier = DiskTiers.open(config)) {
@@ -127,15 +120,8 @@ class CorruptionTest {
       }
       assertFalse(tables.isEmpty());
       for (int flip = 0; flip < 8 * seed; flip++) {
-        Path file = tables.get(random.nextInt(tables.size()));
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-          // data blocks come first; the index and footer at the end are left alone
-          long at = (long) (random.nextDouble() * raf.length() * 0.8);
-          raf.seek(at);
-          int old = raf.read();
-          raf.seek(at);
-          raf.write(old ^ (1 << random.nextInt(8)));
-        }
+        // data blocks come first; the index and footer at the end are left alone
+        flipOneBit(tables, random, 0.8);
       }
       long trimsBefore = tier.stats().trims();
       for (int op = 0; op < 30_000; op++) {
@@ -157,6 +143,18 @@ class CorruptionTest {
         assertServed(tier, model, i);
       }
       assertTrue(tier.stats().corrupt() > 0, "no damage was met");
+    }
+  }
+
+  /** Flips one random bit of a random file among {@code files}, within its first {@code span}. */
+  private static void flipOneBit(List<Path> files, Random random, double span) throws IOException {
+    Path file = files.get(random.nextInt(files.size()));
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      long at = (long) (random.nextDouble() * raf.length() * span);
+      raf.seek(at);
+      int old = raf.read();
+      raf.seek(at);
+      raf.write(old ^ (1 << random.nextInt(8)));
     }
   }
 

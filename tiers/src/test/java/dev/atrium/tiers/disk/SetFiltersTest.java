@@ -41,7 +41,7 @@ class SetFiltersTest {
       bytes += size - (old == null ? 0 : old);
       records.put(slot, size);
       int credits = filters.credits(SET);
-      filters.add(SET, slot, size, 64);
+      filters.add(SET, slot, size, 64, KvStore.UNKNOWN);
       if (old == null) {
         wrongCredits += filters.credits(SET) - credits;
       }
@@ -140,22 +140,24 @@ class SetFiltersTest {
     int[] slots = {11, 22, 33, 44};
     filters.rebuild(SET, slots, slots.length, 100, 4 * 500, 500);
     for (int i = 0; i < 20; i++) {
-      filters.add(SET, slots[i % 4], 500, 100); // same sizes: each frees what it adds
+      // same sizes: each frees what it adds
+      filters.add(SET, slots[i % 4], 500, 100, KvStore.UNKNOWN);
       assertEquals(4 * 500, filters.bytes(SET));
       assertEquals((i + 1) * 500, filters.credits(SET));
     }
-    filters.add(SET, slots[0], 500, 100);
+    filters.add(SET, slots[0], 500, 100, KvStore.UNKNOWN);
     assertEquals(4 * 500 + 500, filters.bytes(SET), "cap reached");
     assertEquals(cap, filters.credits(SET));
 
     filters.rebuild(SET, slots, slots.length, 100, 4 * 500, 500);
-    filters.add(SET, slots[1], 800, 100); // grows: only the smallest record is credited
+    // grows: only the smallest record is credited
+    filters.add(SET, slots[1], 800, 100, KvStore.UNKNOWN);
     assertEquals(4 * 500 + 300, filters.bytes(SET));
     filters.addBytes(SET, 30); // a tombstone, in full, and now the smallest record
-    filters.add(SET, slots[2], 800, 100);
+    filters.add(SET, slots[2], 800, 100, KvStore.UNKNOWN);
     assertEquals(4 * 500 + 300 + 30 + 770, filters.bytes(SET));
     filters.reset(SET);
-    filters.add(SET, slots[3], 800, 100);
+    filters.add(SET, slots[3], 800, 100, KvStore.UNKNOWN);
     assertEquals(800, filters.bytes(SET), "a new filter: nothing to credit");
   }
 
