@@ -128,4 +128,19 @@ class HitRatioTest {
     assertTrue(Math.abs(one - sharded) <= 0.01,
         policy + ": one shard " + one + ", default sharding " + sharded);
   }
+
+  @ParameterizedTest
+  @CsvSource({"LRU, gli, 1000", "FIFO, gli, 1000", "LRU, gli, 1500", "FIFO, gli, 1500", "LRU, gli, 2000",
+      "FIFO, gli, 2000", "LRU, loop, 1250", "FIFO, loop, 1250"})
+  void lruAndFifoSplitIntoTheirSmallerDefaultSharesStayCloseToOneShard(EvictionPolicy policy, String trace,
+      int capacity) {
+    long[] requests = trace(trace);
+    // what the default gives on two cores: shares of 312 to 500 entries, below SIEVE's 1,024
+    int shards = ShardedMemoryTier.shardCount(0, capacity, 2, ShardedMemoryTier.minDefaultShare(policy));
+    assertTrue(shards > 1, "the case should split: " + shards);
+    double one = (double) tierHits(policy, trace, capacity, 1) / requests.length;
+    double split = (double) tierHits(policy, trace, capacity, shards) / requests.length;
+    assertTrue(Math.abs(one - split) <= 0.002,
+        policy + " " + trace + "@" + capacity + ": one shard " + one + ", " + shards + " shards " + split);
+  }
 }

@@ -9,27 +9,51 @@ class ShardCountTest {
 
   @Test
   void anExplicitCountIsKept() {
-    assertEquals(1, ShardedMemoryTier.shardCount(1, 1_000_000, 16));
-    assertEquals(16, ShardedMemoryTier.shardCount(16, 10, 2));
+    assertEquals(1, ShardedMemoryTier.shardCount(1, 1_000_000, 16, 1024));
+    assertEquals(16, ShardedMemoryTier.shardCount(16, 10, 2, 1024));
   }
 
   @Test
   void theDefaultIsFourPerCoreRoundedUpToAPowerOfTwoAndCapped() {
-    assertEquals(4, ShardedMemoryTier.shardCount(0, 1_000_000, 1));
-    assertEquals(8, ShardedMemoryTier.shardCount(0, 1_000_000, 2));
-    assertEquals(16, ShardedMemoryTier.shardCount(0, 1_000_000, 3));
-    assertEquals(64, ShardedMemoryTier.shardCount(0, 1_000_000, 16));
-    assertEquals(64, ShardedMemoryTier.shardCount(0, 1_000_000, 256));
+    assertEquals(4, ShardedMemoryTier.shardCount(0, 1_000_000, 1, 1024));
+    assertEquals(8, ShardedMemoryTier.shardCount(0, 1_000_000, 2, 1024));
+    assertEquals(16, ShardedMemoryTier.shardCount(0, 1_000_000, 3, 1024));
+    assertEquals(64, ShardedMemoryTier.shardCount(0, 1_000_000, 16, 1024));
+    assertEquals(64, ShardedMemoryTier.shardCount(0, 1_000_000, 256, 1024));
   }
 
   @Test
   void smallCapacitiesGetFewerShards() {
-    assertEquals(1, ShardedMemoryTier.shardCount(0, 0, 8));
-    assertEquals(1, ShardedMemoryTier.shardCount(0, 2047, 8));
-    assertEquals(2, ShardedMemoryTier.shardCount(0, 2048, 8));
-    assertEquals(1, ShardedMemoryTier.shardCount(0, 2000, 2));
-    assertEquals(4, ShardedMemoryTier.shardCount(0, 4096, 8));
-    assertEquals(8, ShardedMemoryTier.shardCount(0, 100_000, 2));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 0, 8, 1024));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 2047, 8, 1024));
+    assertEquals(2, ShardedMemoryTier.shardCount(0, 2048, 8, 1024));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 2000, 2, 1024));
+    assertEquals(4, ShardedMemoryTier.shardCount(0, 4096, 8, 1024));
+    assertEquals(8, ShardedMemoryTier.shardCount(0, 100_000, 2, 1024));
+  }
+
+  @Test
+  void lruAndFifoSplitSmallerTiersThanSieveAndS3Fifo() {
+    assertEquals(256, ShardedMemoryTier.minDefaultShare(EvictionPolicy.LRU));
+    assertEquals(256, ShardedMemoryTier.minDefaultShare(EvictionPolicy.FIFO));
+    assertEquals(1024, ShardedMemoryTier.minDefaultShare(EvictionPolicy.SIEVE));
+    assertEquals(1024, ShardedMemoryTier.minDefaultShare(EvictionPolicy.S3FIFO));
+    // the get-put-on-miss benchmark's 4,096 entries on two cores
+    assertEquals(8, ShardedMemoryTier.shardCount(0, 4096, 2, 256));
+    assertEquals(4, ShardedMemoryTier.shardCount(0, 4096, 2, 1024));
+    assertEquals(2, ShardedMemoryTier.shardCount(0, 1000, 2, 256));
+    assertEquals(1, ShardedMemoryTier.shardCount(0, 511, 2, 256));
+  }
+
+  @Test
+  void aTierShardsByItsPolicysMinimumShare() {
+    ShardedMemoryTier<String, String> lru = new ShardedMemoryTier<>(MemoryTierConfig.<String, String>builder()
+        .policy(EvictionPolicy.LRU).maximumSize(4096).build());
+    ShardedMemoryTier<String, String> sieve = new ShardedMemoryTier<>(MemoryTierConfig.<String, String>builder()
+        .policy(EvictionPolicy.SIEVE).maximumSize(4096).build());
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(ShardedMemoryTier.shardCount(0, 4096, cores, 256), lru.shardCount());
+    assertEquals(ShardedMemoryTier.shardCount(0, 4096, cores, 1024), sieve.shardCount());
   }
 
   @Test
