@@ -153,25 +153,26 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
    * The smallest share of the capacity the default sharding gives a shard of {@code policy}.
    * Shards are independent caches, and small ones may decide differently from one big one.
    *
-   * <p>LRU and FIFO split well: the keys spread over the shards by hash, so each shard sees a
-   * sample of the same stream and, holding its share of the capacity, keeps an entry about as
-   * long as the whole cache would (the idea of Che's approximation). With shares of 250 entries
-   * and more they stayed within 0.0003 of hit ratio of one shard on the shared traces (OLTP at
-   * 1,000 and 2,000 entries, gli at 1,000 to 2,000, loop at 1,250); smaller shares start to show
-   * on a loop at the edge of the cache's size (LRU on gli at 1,500 lost 0.0075 in 8 shards of
-   * 187). More shards is less waiting for a shard's lock: in the get-put-on-miss benchmark (4,096
-   * entries, two threads) LRU ran at 3.4-3.8M operations a second on 4 shards of 1,024, 4.2-4.6M
-   * on 8 of 512 and 5.0-5.6M on 16 of 256 (three interleaved rounds; Caffeine's JCache module
-   * 3.6-4.3M).
+   * <p>LRU, FIFO and S3-FIFO split well: the keys spread over the shards by hash, so each shard
+   * sees a sample of the same stream and, holding its share of the capacity, keeps an entry about
+   * as long as the whole cache would (the idea of Che's approximation). With shares of 250
+   * entries and more they stayed within 0.0006 of hit ratio of one shard on the shared traces
+   * (OLTP at 1,000 to 4,096 entries, gli at 1,000 to 2,000, loop at 1,250, scarab at 2,048);
+   * smaller shares start to show on a loop at the edge of the cache's size (LRU on gli at 1,500
+   * lost 0.0075 in 8 shards of 187). More shards is less waiting for a shard's lock: in the
+   * get-put-on-miss benchmark (4,096 entries, two threads) LRU ran at 3.4-3.8M operations a second
+   * on 4 shards of 1,024, 4.2-4.6M on 8 of 512 and 5.0-5.6M on 16 of 256 (three interleaved
+   * rounds; Caffeine's JCache module 3.6-4.3M).
    *
-   * <p>SIEVE and S3-FIFO do not: SIEVE on OLTP gains 2 points of hit ratio split into 2 shards
-   * of 1,000 and 5 points into 8 of 125 (the hand of each shard sweeps a different history); with
-   * shares of 1,024 and more both stayed within 0.01 of one shard on the shared traces.
+   * <p>SIEVE does not: each shard's hand sweeps a different history, and on OLTP split SIEVE hits
+   * more than one SIEVE of the whole capacity, by 5 points in 8 shards of 125 and still by 1.5 to
+   * 2.4 points in shards of 1,024 (2,048 to 8,192 entries). At the sizes of the shared traces'
+   * reference table a floor of 1,024 keeps it one shard, or within 0.01 (scarab at 100,000).
    */
   static long minDefaultShare(EvictionPolicy policy) {
     return switch (policy) {
-      case LRU, FIFO -> 256;
-      case SIEVE, S3FIFO, TINYLFU -> 1024;
+      case LRU, FIFO, S3FIFO -> 256;
+      case SIEVE, TINYLFU -> 1024;
     };
   }
 

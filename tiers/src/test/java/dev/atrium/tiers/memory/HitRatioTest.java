@@ -121,7 +121,7 @@ class HitRatioTest {
   @CsvSource({"LRU", "FIFO", "SIEVE", "S3FIFO", "TINYLFU"})
   void defaultShardingStaysCloseToOneShard(EvictionPolicy policy) {
     long[] requests = trace("gli");
-    // the smallest capacity the default splits (two shards of 1,024), below gli's 2,529 keys
+    // SIEVE's smallest default split (two shards of 1,024), below gli's 2,529 keys; the others split it finer
     double one = (double) tierHits(policy, "gli", 2048, 1) / requests.length;
     double sharded = (double) tierHits(policy, "gli", 2048, 0) / requests.length;
     System.out.printf("gli@2048 %s: one shard %.4f, default sharding %.4f%n", policy, one, sharded);
@@ -130,9 +130,10 @@ class HitRatioTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"LRU, gli, 1000", "FIFO, gli, 1000", "LRU, gli, 1500", "FIFO, gli, 1500", "LRU, gli, 2000",
-      "FIFO, gli, 2000", "LRU, loop, 1250", "FIFO, loop, 1250"})
-  void lruAndFifoSplitIntoTheirSmallerDefaultSharesStayCloseToOneShard(EvictionPolicy policy, String trace,
+  @CsvSource({"LRU, gli, 1000", "FIFO, gli, 1000", "S3FIFO, gli, 1000", "LRU, gli, 1500", "FIFO, gli, 1500",
+      "S3FIFO, gli, 1500", "LRU, gli, 2000", "FIFO, gli, 2000", "S3FIFO, gli, 2000", "LRU, loop, 1250",
+      "FIFO, loop, 1250", "S3FIFO, loop, 1250"})
+  void policiesWithTheSmallerDefaultShareStayCloseToOneShard(EvictionPolicy policy, String trace,
       int capacity) {
     long[] requests = trace(trace);
     // what the default gives on two cores: shares of 312 to 500 entries, below SIEVE's 1,024

@@ -33,11 +33,11 @@ class ShardCountTest {
   }
 
   @Test
-  void lruAndFifoSplitSmallerTiersThanSieveAndS3Fifo() {
+  void lruFifoAndS3FifoSplitSmallerTiersThanSieve() {
     assertEquals(256, ShardedMemoryTier.minDefaultShare(EvictionPolicy.LRU));
     assertEquals(256, ShardedMemoryTier.minDefaultShare(EvictionPolicy.FIFO));
     assertEquals(1024, ShardedMemoryTier.minDefaultShare(EvictionPolicy.SIEVE));
-    assertEquals(1024, ShardedMemoryTier.minDefaultShare(EvictionPolicy.S3FIFO));
+    assertEquals(256, ShardedMemoryTier.minDefaultShare(EvictionPolicy.S3FIFO));
     // the get-put-on-miss benchmark's 4,096 entries on two cores
     assertEquals(8, ShardedMemoryTier.shardCount(0, 4096, 2, 256));
     assertEquals(4, ShardedMemoryTier.shardCount(0, 4096, 2, 1024));
