@@ -230,9 +230,8 @@ final class BufferedKvStore extends ForwardingKvStore {
     long bits = slotKeyBits(slotKey);
     byte[] previous = buffered.put(bits, record);
     filling.add(slotKey, record);
-    int replaced = previous != null ? previous.length : written.get(bits);
-    written.put(bits, record.length);
-    return replaced;
+    int known = written.replace(bits, record.length);
+    return previous != null ? previous.length : known;
   }
 
   /**

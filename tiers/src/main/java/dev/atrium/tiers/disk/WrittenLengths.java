@@ -44,29 +44,33 @@ final class WrittenLengths {
 
   /** The length last recorded for {@code slotKeyBits}, or {@link KvStore#UNKNOWN}. */
   int get(long slotKeyBits) {
-    long h = mix(slotKeyBits);
-    long entry = (long) ENTRIES.getOpaque(entries, index(h));
-    if (entry == EMPTY || (entry >>> LENGTH_BITS) != fingerprint(h)) {
-      return KvStore.UNKNOWN;
-    }
-    return (int) (entry & LENGTH_MASK);
+    long h = Mix64.mix(slotKeyBits);
+    return lengthIn((long) ENTRIES.getOpaque(entries, index(h)), h);
   }
 
   /** Records that the newest record under {@code slotKeyBits} is {@code length} bytes. */
   void put(long slotKeyBits, int length) {
-    long h = mix(slotKeyBits);
-    long entry = length > 0 && length <= LENGTH_MASK
-        ? (fingerprint(h) << LENGTH_BITS) | length
-        : EMPTY; // not representable: the key is forgotten rather than misremembered
-    ENTRIES.setOpaque(entries, index(h), entry);
+    long h = Mix64.mix(slotKeyBits);
+    ENTRIES.setOpaque(entries, index(h), entry(h, length));
+  }
+
+  /**
+   * {@link #get} then {@link #put}, the key mixed and its entry found once: what a buffered put
+   * does on every call.
+   */
+  int replace(long slotKeyBits, int length) {
+    long h = Mix64.mix(slotKeyBits);
+    int i = index(h);
+    int previous = lengthIn((long) ENTRIES.getOpaque(entries, i), h);
+    ENTRIES.setOpaque(entries, i, entry(h, length));
+    return previous;
   }
 
   /** Forgets {@code slotKeyBits} (its record was deleted). */
   void forget(long slotKeyBits) {
-    long h = mix(slotKeyBits);
+    long h = Mix64.mix(slotKeyBits);
     int i = index(h);
-    long entry = (long) ENTRIES.getOpaque(entries, i);
-    if (entry != EMPTY && (entry >>> LENGTH_BITS) == fingerprint(h)) {
+    if (lengthIn((long) ENTRIES.getOpaque(entries, i), h) != KvStore.UNKNOWN) {
       ENTRIES.setOpaque(entries, i, EMPTY);
     }
   }
@@ -77,10 +81,22 @@ final class WrittenLengths {
     VarHandle.releaseFence();
   }
 
-  private static long mix(long slotKeyBits) {
-    return Mix64.mix(slotKeyBits); // slot keys of one set differ in their low half only
+  /** The length {@code entry} holds if it is {@code h}'s, else UNKNOWN. */
+  private static int lengthIn(long entry, long h) {
+    if (entry == EMPTY || (entry >>> LENGTH_BITS) != fingerprint(h)) {
+      return KvStore.UNKNOWN;
+    }
+    return (int) (entry & LENGTH_MASK);
   }
 
+  /** The entry recording {@code length} for {@code h}; EMPTY if the length does not fit. */
+  private static long entry(long h, int length) {
+    return length > 0 && length <= LENGTH_MASK
+        ? (fingerprint(h) << LENGTH_BITS) | length
+        : EMPTY; // not representable: the key is forgotten rather than misremembered
+  }
+
+  /** The entry of a mixed key ({@link Mix64}: the slot keys of a set differ in their low half). */
   private int index(long h) {
     return (int) h & mask;
   }
@@ -89,5 +105,4 @@ final class WrittenLengths {
   private static long fingerprint(long h) {
     return (h >>> LENGTH_BITS) | 1;
   }
-
 }
