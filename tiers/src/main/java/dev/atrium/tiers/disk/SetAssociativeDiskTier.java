@@ -112,15 +112,16 @@ final class SetAssociativeDiskTier implements DiskTier {
    * of those; so between two trims the false positives add about {@code p / (1 - p)} of the
    * budget in expectation ({@code p} the filter's false-positive rate, about 3% at the default 7
    * bits per key), whatever the cap. What the cap buys is fewer scans of sets that only
-   * overwrite, whose trims find nothing to evict: at 4, such a set is trimmed after four budgets
-   * of overwrites plus its free space. A set of 1 KiB records at a third of its budget is so
-   * trimmed every ~350 appends, a scan of all its records each time (at 0.5 it was every ~90, at
-   * 2 every ~200). At 2 those scans (page faults in freshly compacted table files, mostly) were a
-   * fifth of the writing threads' time in the insert benchmark at 1 KiB; the first 600,000
-   * uniform overwrites of 50,000 keys (2,048 sets) started 1,831 trims at 2 and 221 at 4, most
-   * sets not yet through their first four budgets.
+   * overwrite, whose trims find nothing to evict: such a set is trimmed after {@code cap} budgets
+   * of overwrites plus its free space, a scan of all its records each time. Uniform 1 KiB
+   * overwrites of 50,000 keys (2,048 sets, a third full), one writer, 1,000,000 puts: 1,720 trims
+   * at 4, 51 at 8, none at 16; at 4 those scans (seeks that read and decompress table blocks)
+   * were 13% of the writing threads' CPU in the insert benchmark at 1 KiB, and the writer's CPU
+   * per put fell by a tenth at 16. Past the first budgets, a set that only overwrites is scanned
+   * about four times less often at 16 than at 4. The price is the worst case above, which only
+   * keys chosen to collide in a set's filter reach.
    */
-  static final double OVERWRITE_CREDIT = 4.0;
+  static final double OVERWRITE_CREDIT = 16.0;
   /**
    * Heap of one write-buffer batch as a fraction of the set bytes (a tier that is not persistent
    * buffers two, each within its share, and a table of recently written lengths of half a
