@@ -40,6 +40,12 @@ import org.openjdk.jmh.annotations.Threads;
  * heap sized up front, as a server running a cache has, measures the steady state. With the
  * defaults instead ({@code -jvmArgsAppend} on the command line replaces these flags), Atrium's
  * 1 KiB inserts measured about 9% slower and RocksDB's the same.
+ *
+ * <p><b>Values</b> ({@link #values}): {@code same} puts one random value every time, as the
+ * benchmark always has. LZ4 then shrinks every value in a 4 KiB block but the first to a few
+ * bytes, so the stores' table bytes, and their compaction work, are mostly keys and framing.
+ * {@code distinct} cycles through {@link #DISTINCT_VALUES} random values, so that a block holds
+ * different values, as a cache's blocks do: the values are then most of the bytes written.
  */
 @State(Scope.Benchmark)
 @Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
@@ -49,6 +55,8 @@ import org.openjdk.jmh.annotations.Threads;
 public class DiskStoreBenchmark {
   static final int KEYS = 50_000;
   static final long BUDGET = 256L << 20;
+  /** Values a {@code distinct} run cycles through (a power of two). */
+  static final int DISTINCT_VALUES = 1024;
   private static final int SAMPLES = 1 << 16;
 
   @Param({"atrium", "rocksdb", "ehcache"})
@@ -60,8 +68,12 @@ public class DiskStoreBenchmark {
   @Param({"UNIFORM", "ZIPF"})
   public KeyDistribution distribution;
 
+  @Param({"same", "distinct"})
+  public String values;
+
   BenchStore target;
-  byte[] value;
+  /** The values put, in turn: one, or {@link #DISTINCT_VALUES}. */
+  byte[][] valuePool;
   private Path dir;
   private final AtomicInteger threadSeeds = new AtomicInteger();
 
@@ -78,10 +90,18 @@ public class DiskStoreBenchmark {
       case "ehcache" -> new EhcacheStore(dir, BUDGET);
       default -> throw new IllegalArgumentException(store);
     };
-    value = new byte[valueSize];
-    new SplittableRandom(7).nextBytes(value);
+    int poolSize = switch (values) {
+      case "same" -> 1;
+      case "distinct" -> DISTINCT_VALUES;
+      default -> throw new IllegalArgumentException("values: " + values);
+    };
+    valuePool = new byte[poolSize][valueSize];
+    SplittableRandom random = new SplittableRandom(7);
+    for (byte[] v : valuePool) {
+      random.nextBytes(v);
+    }
     for (int i = 0; i < KEYS; i++) {
-      target.put(i, value);
+      target.put(i, valuePool[i % valuePool.length]);
     }
     target.flush();
   }
@@ -108,6 +128,11 @@ public class DiskStoreBenchmark {
     int next() {
       return samples[next++ & (SAMPLES - 1)];
     }
+
+    /** The value of the put {@link #next()} just drew the key of. */
+    byte[] value(byte[][] pool) {
+      return pool[next & (pool.length - 1)];
+    }
   }
 
   @Benchmark
@@ -117,6 +142,6 @@ public class DiskStoreBenchmark {
 
   @Benchmark
   public void put(Cursor cursor) {
-    target.put(cursor.next(), value);
+    target.put(cursor.next(), cursor.value(valuePool));
   }
 }
