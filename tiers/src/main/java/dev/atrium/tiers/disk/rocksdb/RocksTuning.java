@@ -39,6 +39,13 @@ import org.rocksdb.InfoLogLevel;
  *   <li><b>Leveled compaction with dynamic level sizes</b>: the lowest space amplification
  *       (about 1.1x), which the disk budget needs; small write buffers scaled to the budget so
  *       that obsolete versions are compacted away soon.</li>
+ *   <li><b>Level 0 compacted at four files</b>, not two: keys are hashed, so every level-0 file
+ *       overlaps nearly all of the level below, and each such compaction rewrites it. Merging
+ *       four flushes at a time instead of two or three cut the bytes written per byte inserted
+ *       by a fifth ({@code DiskFootprint 64}: 7.13 to 5.69 at 1 KiB, 11.07 to 8.70 at 100 B),
+ *       with the peak on disk unchanged (0.77 and 0.82 of the budget); a two-writer scratch run
+ *       (Zipf keys, distinct 1 KiB values) made about 15% more puts per second, the tier and raw
+ *       RocksDB alike. Point reads may check a level-0 filter or two more.</li>
  *   <li><b>Large values: FIFO compaction</b> bounded by {@code max_table_files_size}: the oldest
  *       table file is dropped whole when the bound is passed, no rewrite ever.</li>
  *   <li><b>Compression selectable</b> (none, LZ4, ZSTD) for both column families.</li>
@@ -87,7 +94,7 @@ public final class RocksTuning {
         .setBottommostCompressionType(type(compression))
         .setWriteBufferSize(writeBuffer)
         .setMaxWriteBufferNumber(3)
-        .setLevel0FileNumCompactionTrigger(2)
+        .setLevel0FileNumCompactionTrigger(4)
         .setLevel0SlowdownWritesTrigger(6)
         .setLevel0StopWritesTrigger(12)
         .setSoftPendingCompactionBytesLimit(Math.max(1L << 20, setsBytes / 4))
