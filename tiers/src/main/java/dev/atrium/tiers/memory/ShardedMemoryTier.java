@@ -168,11 +168,14 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
    * more than one SIEVE of the whole capacity, by 5 points in 8 shards of 125 and still by 1.5 to
    * 2.4 points in shards of 1,024 (2,048 to 8,192 entries). At the sizes of the shared traces'
    * reference table a floor of 1,024 keeps it one shard, or within 0.01 (scarab at 100,000).
+   *
+   * <p>W-TinyLFU is never sharded here: {@link MemoryTiers} gives it to Caffeine.
    */
   static long minDefaultShare(EvictionPolicy policy) {
     return switch (policy) {
       case LRU, FIFO, S3FIFO -> 256;
-      case SIEVE, TINYLFU -> 1024;
+      case SIEVE -> 1024;
+      case TINYLFU -> throw notSharded();
     };
   }
 
@@ -182,8 +185,12 @@ final class ShardedMemoryTier<K, V> implements MemoryTier<K, V> {
       case FIFO -> new FifoEviction<>();
       case SIEVE -> new SieveEviction<>();
       case S3FIFO -> new S3FifoEviction<>(share, config.s3Fifo());
-      case TINYLFU -> throw new IllegalArgumentException("W-TinyLFU is Caffeine's, not a sharded tier");
+      case TINYLFU -> throw notSharded();
     };
+  }
+
+  private static IllegalArgumentException notSharded() {
+    return new IllegalArgumentException("W-TinyLFU is Caffeine's, not a sharded tier");
   }
 
   private Shard<K, V> shardFor(Object key) {
