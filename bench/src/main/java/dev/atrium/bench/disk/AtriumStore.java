@@ -34,6 +34,11 @@ final class AtriumStore implements BenchStore {
   }
 
   @Override
+  public String engineProperty(String name) {
+    return tier.engineProperty(name);
+  }
+
+  @Override
   public void close() {
     tier.close();
   }

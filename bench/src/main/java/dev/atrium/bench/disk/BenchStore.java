@@ -11,6 +11,11 @@ interface BenchStore extends AutoCloseable {
   /** Makes what was written disk-resident (flushes memtables). */
   void flush();
 
+  /** A RocksDB property of the store's data (e.g. {@code rocksdb.stats}), or null if none. */
+  default String engineProperty(String name) {
+    return null;
+  }
+
   @Override
   void close();
 

@@ -72,6 +72,15 @@ final class RawRocksStore implements BenchStore {
   }
 
   @Override
+  public String engineProperty(String name) {
+    try {
+      return db.getProperty(name);
+    } catch (RocksDBException e) {
+      return null;
+    }
+  }
+
+  @Override
   public void flush() {
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       db.flush(flush);

@@ -72,6 +72,14 @@ public interface DiskTier extends AutoCloseable {
   DiskTierStats stats();
 
   /**
+   * A diagnostic property of the storage engine under the set records, by the engine's own name
+   * (RocksDB's: {@code rocksdb.stats} for compactions and write stalls, {@code rocksdb.levelstats},
+   * {@code rocksdb.estimate-num-keys}), or null if the engine does not know it or cannot answer.
+   * For operators and benchmarks; never needed to use the tier.
+   */
+  String engineProperty(String name);
+
+  /**
    * Waits for in-flight operations, releases every native handle, file and the directory lock.
    * A non-persistent tier deletes its files. Idempotent.
    */

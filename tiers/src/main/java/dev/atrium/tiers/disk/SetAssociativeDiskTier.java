@@ -518,11 +518,14 @@ final class SetAssociativeDiskTier implements DiskTier {
     }
   }
 
-  /** A diagnostic property of the store (e.g. {@code rocksdb.levelstats}). */
-  String storeProperty(String name) {
+  @Override
+  public String engineProperty(String name) {
+    Objects.requireNonNull(name, "name");
     enter();
     try {
       return store.property(name);
+    } catch (StoreException e) {
+      return null; // an unknown name, or an engine in error: a diagnostic never throws
     } finally {
       exit();
     }

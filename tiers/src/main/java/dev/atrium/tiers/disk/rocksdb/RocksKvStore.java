@@ -363,7 +363,9 @@ public final class RocksKvStore implements KvStore {
   @Override
   public String property(String name) {
     try {
-      return db.getProperty(sets, name);
+      // RocksDB keeps the database-wide counters (writes, stalls) with the default column family:
+      // asked through another one, rocksdb.dbstats reports zeros
+      return db.getProperty(name.equals("rocksdb.dbstats") ? defaultCf : sets, name);
     } catch (RocksDBException e) {
       throw failure("property " + name, e);
     }
