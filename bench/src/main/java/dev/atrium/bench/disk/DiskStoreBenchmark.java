@@ -3,11 +3,8 @@ package dev.atrium.bench.disk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,38 +77,20 @@ public class DiskStoreBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("atrium-disk-bench");
-    byte[][] keys = new byte[KEYS][];
-    for (int i = 0; i < KEYS; i++) {
-      keys[i] = BenchStore.key(i);
-    }
-    target = switch (store) {
-      case "atrium" -> new AtriumStore(dir, BUDGET, keys);
-      case "rocksdb" -> new RawRocksStore(dir, BUDGET, keys);
-      case "ehcache" -> new EhcacheStore(dir, BUDGET);
-      default -> throw new IllegalArgumentException(store);
-    };
+    target = BenchStores.open(store, dir, BUDGET, BenchStores.keys(KEYS));
     int poolSize = switch (values) {
       case "same" -> 1;
       case "distinct" -> DISTINCT_VALUES;
       default -> throw new IllegalArgumentException("values: " + values);
     };
-    valuePool = new byte[poolSize][valueSize];
-    SplittableRandom random = new SplittableRandom(7);
-    for (byte[] v : valuePool) {
-      random.nextBytes(v);
-    }
-    for (int i = 0; i < KEYS; i++) {
-      target.put(i, valuePool[i % valuePool.length]);
-    }
-    target.flush();
+    valuePool = BenchStores.randomValues(poolSize, valueSize);
+    BenchStores.load(target, KEYS, valuePool);
   }
 
   @TearDown(Level.Trial)
   public void close() throws IOException {
     target.close();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    BenchStores.deleteTree(dir);
   }
 
   /** Per thread: a cursor over pre-drawn key indexes. */

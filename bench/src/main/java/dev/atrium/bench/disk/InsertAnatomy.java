@@ -1,12 +1,10 @@
 package dev.atrium.bench.disk;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,42 +41,28 @@ public final class InsertAnatomy {
               + "UNIFORM|ZIPF");
     }
     String store = args[0];
+    if (!List.of("atrium", "rocksdb", "rocksdb-keyed-values").contains(store)) {
+      throw new IllegalArgumentException("STORE: atrium, rocksdb or rocksdb-keyed-values, was "
+          + store); // Ehcache's store has no RocksDB statistics to report
+    }
     int valueBytes = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     KeyDistribution distribution = KeyDistribution.valueOf(args[3].toUpperCase(Locale.ROOT));
     if (seconds < 3) {
       throw new IllegalArgumentException("SECONDS: at least 3 (1 of warm-up), was " + seconds);
     }
-    byte[][] keys = new byte[DiskStoreBenchmark.KEYS][];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = BenchStore.key(i);
-    }
-    byte[][] values = new byte[DiskStoreBenchmark.DISTINCT_VALUES][valueBytes];
-    SplittableRandom random = new SplittableRandom(7);
-    for (byte[] v : values) {
-      random.nextBytes(v);
-    }
+    boolean keyedValues = store.equals("rocksdb-keyed-values");
+    byte[][] keys = BenchStores.keys(DiskStoreBenchmark.KEYS);
+    byte[][] values = BenchStores.randomValues(DiskStoreBenchmark.DISTINCT_VALUES, valueBytes);
     Path dir = Files.createTempDirectory("insert-anatomy");
-    try (BenchStore target = open(store, dir, keys)) {
-      boolean keyedValues = store.equals("rocksdb-keyed-values");
-      for (int i = 0; i < keys.length; i++) {
-        target.put(i, values[i % values.length]);
-      }
-      target.flush();
+    try (BenchStore target = BenchStores.open(
+        keyedValues ? "rocksdb" : store, dir, DiskStoreBenchmark.BUDGET, keys)) {
+      BenchStores.load(target, keys.length, values);
       double putsPerSecond = run(target, distribution, keys, values, keyedValues, seconds);
       report(store, distribution, valueBytes, putsPerSecond, target);
     } finally {
-      deleteTree(dir);
+      BenchStores.deleteTree(dir);
     }
-  }
-
-  private static BenchStore open(String store, Path dir, byte[][] keys) {
-    return switch (store) {
-      case "atrium" -> new AtriumStore(dir, DiskStoreBenchmark.BUDGET, keys);
-      case "rocksdb", "rocksdb-keyed-values" ->
-          new RawRocksStore(dir, DiskStoreBenchmark.BUDGET, keys);
-      default -> throw new IllegalArgumentException("STORE: " + store);
-    };
   }
 
   /** Puts from {@link #WRITERS} threads; returns puts per second after one second of warm-up. */
@@ -151,13 +135,5 @@ public final class InsertAnatomy {
       }
     }
     throw new IllegalStateException("no compaction Sum row in RocksDB's stats:\n" + stats);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
